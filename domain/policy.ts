@@ -1,0 +1,56 @@
+import type { Role } from './model.js';
+
+// Who may do what inside a workspace. Being outside the workspace is not a policy question: the server
+// answers 404 before it gets here, so nothing of another workspace is ever confirmed to exist.
+
+export interface Actor {
+  userId: string;
+  role: Role;
+}
+
+/** The facts about the thing acted on that a rule may look at. */
+export interface Subject {
+  facilitatorId?: string;
+  authorId?: string;
+  createdBy?: string;
+  invitedRole?: Role;
+}
+
+export type Action =
+  | 'workspace.read'
+  | 'workspace.invite'
+  | 'workspace.manageMembers'
+  | 'inquiry.create'
+  | 'inquiry.read'
+  | 'inquiry.update'
+  | 'contribution.create'
+  | 'contribution.edit'
+  | 'contribution.setState'
+  | 'contribution.delete'
+  | 'link.create'
+  | 'link.delete';
+
+/** The inquiry's facilitator runs it; the workspace owner may step in for them. */
+function moderates(actor: Actor, subject: Subject): boolean {
+  return actor.role === 'owner' || (subject.facilitatorId !== undefined && subject.facilitatorId === actor.userId);
+}
+
+const RULES: Record<Action, (actor: Actor, subject: Subject) => boolean> = {
+  'workspace.read': () => true,
+  'workspace.invite': (a, s) =>
+    a.role === 'owner' || (a.role === 'facilitator' && s.invitedRole !== 'owner'),
+  'workspace.manageMembers': (a) => a.role === 'owner',
+  'inquiry.create': (a) => a.role === 'owner' || a.role === 'facilitator',
+  'inquiry.read': () => true,
+  'inquiry.update': moderates,
+  'contribution.create': () => true,
+  'contribution.edit': (a, s) => s.authorId === a.userId,
+  'contribution.setState': (a, s) => s.authorId === a.userId || moderates(a, s),
+  'contribution.delete': (a, s) => s.authorId === a.userId || moderates(a, s),
+  'link.create': () => true,
+  'link.delete': (a, s) => s.createdBy === a.userId || moderates(a, s),
+};
+
+export function can(actor: Actor, action: Action, subject: Subject = {}): boolean {
+  return RULES[action](actor, subject);
+}
