@@ -1,0 +1,116 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import Fastify from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { LoginThrottle } from './auth/login-throttle.js';
+import type { Config } from './config.js';
+import { body, installErrorHandling } from './http-errors.js';
+import { authRoutes } from './routes/auth.js';
+import { contributionRoutes } from './routes/contributions.js';
+import type { App, RouteContext } from './routes/context.js';
+import { healthRoutes } from './routes/health.js';
+import { inquiryRoutes } from './routes/inquiries.js';
+import { workspaceRoutes } from './routes/workspaces.js';
+import type { OpenDatabase } from './store/db.js';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+const ROOT = resolve(import.meta.dirname, '..');
+export const VERSION: string = JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')).version;
+
+export interface BuiltApp {
+  app: App;
+  /** Every route the server registered, for tests that must cover each one. */
+  routes: { method: string; url: string }[];
+}
+
+function loggerOptions(config: Config) {
+  if (config.logLevel === 'silent') return false;
+  if (config.production || !process.stdout.isTTY) return { level: config.logLevel };
+  return { level: config.logLevel, transport: { target: 'pino-pretty', options: { ignore: 'pid,hostname' } } };
+}
+
+/** Builds the whole server (plugins, routes, static app); tests build it exactly the same way. */
+export async function buildApp(config: Config, database: OpenDatabase): Promise<BuiltApp> {
+  const app = Fastify({
+    logger: loggerOptions(config),
+    bodyLimit: MAX_BODY_BYTES,
+    trustProxy: config.trustProxy,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  const routes: BuiltApp['routes'] = [];
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) if (method !== 'HEAD') routes.push({ method, url: route.url });
+  });
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  // Only JSON bodies: a text/plain body is what a cross-site form could send.
+  app.removeContentTypeParser('text/plain');
+  installErrorHandling(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        'img-src': ["'self'", 'data:', 'https:'],
+        'connect-src': ["'self'", 'ws:', 'wss:'],
+        'upgrade-insecure-requests': config.production ? [] : null,
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) => ({
+      statusCode: 429,
+      ...body('rate_limited', `Too many requests. Try again in ${Math.ceil(ctx.ttl / 1000)} s.`),
+    }),
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Colearn API', version: VERSION, description: 'Everything the Colearn web app does, a script can do.' },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'colearn_session' } },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  const ctx: RouteContext = {
+    db: database.db,
+    databaseKind: database.kind,
+    config,
+    throttle: new LoginThrottle(database.db, config),
+    version: VERSION,
+  };
+  healthRoutes(app, ctx);
+  authRoutes(app, ctx);
+  workspaceRoutes(app, ctx);
+  inquiryRoutes(app, ctx);
+  contributionRoutes(app, ctx);
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  serveWebApp(app);
+  await app.ready();
+  return { app, routes };
+}
+
+/** Serves the built SPA from dist/, with index.html for every client-side route. */
+function serveWebApp(app: App): void {
+  const dist = resolve(ROOT, 'dist');
+  const hasBuild = existsSync(resolve(dist, 'index.html'));
+  if (hasBuild) app.register(fastifyStatic, { root: dist, wildcard: false, index: false });
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    if (request.method === 'GET' && hasBuild && !path.startsWith('/api/') && !path.includes('.')) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return reply.status(404).send(body('not_found', 'There is nothing at this address.'));
+  });
+}

@@ -1,0 +1,62 @@
+import type { Action, Actor, Subject } from '../../domain/policy.js';
+import { can } from '../../domain/policy.js';
+import { forbidden, notFound } from '../errors.js';
+import { type ContributionRecord, findContribution, findLink, type LinkRecord } from '../store/contributions.js';
+import type { Db } from '../store/db.js';
+import { findInquiry, type InquiryRecord } from '../store/inquiries.js';
+import type { UserRecord } from '../store/users.js';
+import { findMembership, type MembershipRecord } from '../store/workspaces.js';
+
+// Resolving what a request acts on, and whether the caller is in its workspace. Anything outside the
+// caller's workspaces is 404, the same answer as for an id that does not exist.
+
+export interface WorkspaceAccess {
+  user: UserRecord;
+  actor: Actor;
+  workspace: MembershipRecord;
+}
+export interface InquiryAccess extends WorkspaceAccess {
+  inquiry: InquiryRecord;
+}
+
+export async function workspaceAccess(db: Db, user: UserRecord, workspaceId: string): Promise<WorkspaceAccess> {
+  const workspace = await findMembership(db, workspaceId, user.id);
+  if (!workspace) throw notFound('Workspace');
+  return { user, workspace, actor: { userId: user.id, role: workspace.role } };
+}
+
+export async function inquiryAccess(db: Db, user: UserRecord, inquiryId: string): Promise<InquiryAccess> {
+  const inquiry = await findInquiry(db, inquiryId);
+  if (!inquiry) throw notFound('Inquiry');
+  const access = await workspaceAccess(db, user, inquiry.workspaceId).catch(() => {
+    throw notFound('Inquiry');
+  });
+  return { ...access, inquiry };
+}
+
+export async function contributionAccess(
+  db: Db,
+  user: UserRecord,
+  contributionId: string,
+): Promise<InquiryAccess & { contribution: ContributionRecord }> {
+  const contribution = await findContribution(db, contributionId);
+  if (!contribution) throw notFound('Contribution');
+  const access = await inquiryAccess(db, user, contribution.inquiryId).catch(() => {
+    throw notFound('Contribution');
+  });
+  return { ...access, contribution };
+}
+
+export async function linkAccess(db: Db, user: UserRecord, linkId: string): Promise<InquiryAccess & { link: LinkRecord }> {
+  const link = await findLink(db, linkId);
+  if (!link) throw notFound('Link');
+  const access = await inquiryAccess(db, user, link.inquiryId).catch(() => {
+    throw notFound('Link');
+  });
+  return { ...access, link };
+}
+
+/** Throws 403 unless the caller's role allows the action on the subject. */
+export function authorize(access: WorkspaceAccess, action: Action, subject: Subject = {}): void {
+  if (!can(access.actor, action, subject)) throw forbidden();
+}

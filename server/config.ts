@@ -1,0 +1,66 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+// One validated configuration object from the environment; a wrong value stops the process with words a
+// person can act on, before anything else starts.
+
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// (leave it unset for the embedded database)')
+    .optional(),
+  PUBLIC_URL: z.url().optional(),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+});
+
+export type Database = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  database: Database;
+  publicUrl: string | null;
+  production: boolean;
+  logLevel: z.infer<typeof Env>['LOG_LEVEL'];
+  trustProxy: boolean;
+  /** Failed logins allowed per account and per address within the window before 429. */
+  loginFailureLimit: number;
+  loginFailureWindowMs: number;
+  /** Sign-up and sign-in requests allowed per address per minute. */
+  authRequestsPerMinute: number;
+  sessionTtlMs: number;
+  invitationTtlMs: number;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Colearn cannot start; fix these environment variables:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.DATA_DIR);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL }
+      : { kind: 'sqlite', file: resolve(dataDir, 'colearn.sqlite') },
+    publicUrl: e.PUBLIC_URL ?? null,
+    production: e.NODE_ENV === 'production',
+    logLevel: e.NODE_ENV === 'test' && !env.LOG_LEVEL ? 'silent' : e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY === 'true',
+    loginFailureLimit: 10,
+    loginFailureWindowMs: 15 * 60_000,
+    authRequestsPerMinute: 30,
+    sessionTtlMs: 30 * 24 * 3600_000,
+    invitationTtlMs: 14 * 24 * 3600_000,
+  };
+}

@@ -1,0 +1,220 @@
+import type { Mode, Phase } from '../../domain/model.js';
+import type { Db } from './db.js';
+import { newId, now } from './ids.js';
+import type { InquiriesTable } from './schema.js';
+
+export interface InquiryRecord {
+  id: string;
+  workspaceId: string;
+  title: string;
+  question: string;
+  context: string;
+  successCriteria: string;
+  mode: Mode;
+  phase: Phase;
+  allowAnonymous: boolean;
+  facilitatorId: string;
+  createdAt: string;
+  updatedAt: string;
+  lastActivityAt: string;
+}
+
+export interface InquirySummaryRecord extends InquiryRecord {
+  facilitator: { id: string; name: string };
+  participantCount: number;
+  contributionCount: number;
+  myContributionCount: number;
+}
+
+export interface ParticipantRecord {
+  user: { id: string; name: string };
+  role: 'facilitator' | 'participant';
+  perspective: string | null;
+}
+
+export interface FramingInput {
+  title: string;
+  question: string;
+  context: string;
+  successCriteria: string;
+  mode: Mode;
+  allowAnonymous: boolean;
+}
+
+const toRecord = (r: InquiriesTable): InquiryRecord => ({
+  id: r.id,
+  workspaceId: r.workspace_id,
+  title: r.title,
+  question: r.question,
+  context: r.context,
+  successCriteria: r.success_criteria,
+  mode: r.mode,
+  phase: r.phase,
+  allowAnonymous: r.allow_anonymous === 1,
+  facilitatorId: r.facilitator_id,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+  lastActivityAt: r.last_activity_at,
+});
+
+/** Creates an inquiry with its facilitator and participants; call inside a transaction. */
+export async function createInquiry(
+  db: Db,
+  input: FramingInput & { workspaceId: string; facilitatorId: string; participantIds: readonly string[] },
+): Promise<InquiryRecord> {
+  const at = now();
+  const row: InquiriesTable = {
+    id: newId(),
+    workspace_id: input.workspaceId,
+    title: input.title,
+    question: input.question,
+    context: input.context,
+    success_criteria: input.successCriteria,
+    mode: input.mode,
+    phase: 'framing',
+    allow_anonymous: input.allowAnonymous ? 1 : 0,
+    facilitator_id: input.facilitatorId,
+    created_at: at,
+    updated_at: at,
+    last_activity_at: at,
+  };
+  await db.insertInto('inquiries').values(row).execute();
+  await addParticipants(db, row.id, [input.facilitatorId, ...input.participantIds]);
+  return toRecord(row);
+}
+
+export async function findInquiry(db: Db, id: string): Promise<InquiryRecord | null> {
+  const row = await db.selectFrom('inquiries').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toRecord(row) : null;
+}
+
+/** A page of a workspace's inquiries, newest first, with the counts the home page shows. */
+export async function listInquiries(
+  db: Db,
+  input: { workspaceId: string; viewerId: string; phase?: Phase; limit: number; cursor?: string },
+): Promise<{ items: InquirySummaryRecord[]; nextCursor: string | null }> {
+  let query = db
+    .selectFrom('inquiries')
+    .innerJoin('users', 'users.id', 'inquiries.facilitator_id')
+    .selectAll('inquiries')
+    .select((eb) => [
+      'users.name as facilitator_name',
+      eb
+        .selectFrom('inquiry_participants')
+        .select(eb.fn.countAll<number | string>().as('n'))
+        .whereRef('inquiry_participants.inquiry_id', '=', 'inquiries.id')
+        .as('participant_count'),
+      eb
+        .selectFrom('contributions')
+        .select(eb.fn.countAll<number | string>().as('n'))
+        .whereRef('contributions.inquiry_id', '=', 'inquiries.id')
+        .as('contribution_count'),
+      eb
+        .selectFrom('contributions')
+        .select(eb.fn.countAll<number | string>().as('n'))
+        .whereRef('contributions.inquiry_id', '=', 'inquiries.id')
+        .where('contributions.author_id', '=', input.viewerId)
+        .as('my_contribution_count'),
+    ])
+    .where('inquiries.workspace_id', '=', input.workspaceId)
+    .orderBy('inquiries.id', 'desc')
+    .limit(input.limit + 1);
+  if (input.phase) query = query.where('inquiries.phase', '=', input.phase);
+  if (input.cursor) query = query.where('inquiries.id', '<', input.cursor);
+  const rows = await query.execute();
+  const page = rows.slice(0, input.limit);
+  return {
+    items: page.map((r) => ({
+      ...toRecord(r),
+      facilitator: { id: r.facilitator_id, name: r.facilitator_name },
+      participantCount: Number(r.participant_count ?? 0),
+      contributionCount: Number(r.contribution_count ?? 0),
+      myContributionCount: Number(r.my_contribution_count ?? 0),
+    })),
+    nextCursor: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null,
+  };
+}
+
+export async function updateInquiry(db: Db, id: string, patch: Partial<FramingInput>): Promise<void> {
+  const set: Partial<InquiriesTable> = { updated_at: now() };
+  if (patch.title !== undefined) set.title = patch.title;
+  if (patch.question !== undefined) set.question = patch.question;
+  if (patch.context !== undefined) set.context = patch.context;
+  if (patch.successCriteria !== undefined) set.success_criteria = patch.successCriteria;
+  if (patch.mode !== undefined) set.mode = patch.mode;
+  if (patch.allowAnonymous !== undefined) set.allow_anonymous = patch.allowAnonymous ? 1 : 0;
+  set.last_activity_at = set.updated_at;
+  await db.updateTable('inquiries').set(set).where('id', '=', id).execute();
+}
+
+/** Records that something on the inquiry's board changed, so pollers know to refetch. */
+export async function touchInquiry(db: Db, id: string): Promise<void> {
+  await db.updateTable('inquiries').set({ last_activity_at: now() }).where('id', '=', id).execute();
+}
+
+export async function listParticipants(db: Db, inquiry: InquiryRecord): Promise<ParticipantRecord[]> {
+  const rows = await db
+    .selectFrom('inquiry_participants')
+    .innerJoin('users', 'users.id', 'inquiry_participants.user_id')
+    .select(['users.id', 'users.name', 'inquiry_participants.perspective'])
+    .where('inquiry_participants.inquiry_id', '=', inquiry.id)
+    .orderBy('inquiry_participants.joined_at')
+    .orderBy('users.name')
+    .execute();
+  return rows.map((r) => ({
+    user: { id: r.id, name: r.name },
+    role: r.id === inquiry.facilitatorId ? 'facilitator' : 'participant',
+    perspective: r.perspective,
+  }));
+}
+
+/** Adds people to an inquiry; those already in it are left as they are. */
+export async function addParticipants(db: Db, inquiryId: string, userIds: readonly string[]): Promise<void> {
+  const unique = [...new Set(userIds)];
+  if (unique.length === 0) return;
+  const joinedAt = now();
+  await db
+    .insertInto('inquiry_participants')
+    .values(unique.map((user_id) => ({ inquiry_id: inquiryId, user_id, perspective: null, joined_at: joinedAt })))
+    .onConflict((oc) => oc.columns(['inquiry_id', 'user_id']).doNothing())
+    .execute();
+}
+
+/** Makes the participant set exactly these people (the facilitator always stays). */
+export async function replaceParticipants(db: Db, inquiry: InquiryRecord, userIds: readonly string[]): Promise<void> {
+  const keep = [...new Set([inquiry.facilitatorId, ...userIds])];
+  await db
+    .deleteFrom('inquiry_participants')
+    .where('inquiry_id', '=', inquiry.id)
+    .where('user_id', 'not in', keep)
+    .execute();
+  await addParticipants(db, inquiry.id, keep);
+}
+
+/** When someone leaves a workspace: hand their inquiries to another facilitator and drop them as participant. */
+export async function releaseMemberFromInquiries(
+  db: Db,
+  workspaceId: string,
+  userId: string,
+  newFacilitatorId: string,
+): Promise<void> {
+  const inquiryIds = db.selectFrom('inquiries').select('id').where('workspace_id', '=', workspaceId);
+  await db
+    .updateTable('inquiries')
+    .set({ facilitator_id: newFacilitatorId, updated_at: now() })
+    .where('workspace_id', '=', workspaceId)
+    .where('facilitator_id', '=', userId)
+    .execute();
+  const handedOver = await db
+    .selectFrom('inquiries')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where('facilitator_id', '=', newFacilitatorId)
+    .execute();
+  for (const { id } of handedOver) await addParticipants(db, id, [newFacilitatorId]);
+  await db
+    .deleteFrom('inquiry_participants')
+    .where('user_id', '=', userId)
+    .where('inquiry_id', 'in', inquiryIds)
+    .execute();
+}

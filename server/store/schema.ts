@@ -1,0 +1,114 @@
+import type { ContributionKind, Confidence, ContributionState, LinkKind, Mode, Phase, Role } from '../../domain/model.js';
+
+// The tables as Kysely sees them. Times are ISO 8601 UTC strings and booleans are 0/1 on both databases,
+// so one query layer reads the same on SQLite and PostgreSQL.
+
+type Bool = number;
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  id: string; // sha-256 of the cookie token; the token itself is never stored
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface LoginFailuresTable {
+  key: string; // "account:<email>" or "ip:<address>"
+  at: string;
+}
+
+export interface WorkspacesTable {
+  id: string;
+  name: string;
+  created_at: string;
+}
+
+export interface MembershipsTable {
+  workspace_id: string;
+  user_id: string;
+  role: Role;
+  created_at: string;
+}
+
+export interface InvitationsTable {
+  id: string;
+  workspace_id: string;
+  email: string;
+  role: Role;
+  token_hash: string;
+  invited_by: string;
+  created_at: string;
+  expires_at: string;
+  accepted_at: string | null;
+  accepted_by: string | null;
+  revoked_at: string | null;
+}
+
+export interface InquiriesTable {
+  id: string;
+  workspace_id: string;
+  title: string;
+  question: string;
+  context: string;
+  success_criteria: string;
+  mode: Mode;
+  phase: Phase;
+  allow_anonymous: Bool;
+  facilitator_id: string;
+  created_at: string;
+  updated_at: string;
+  last_activity_at: string;
+}
+
+export interface InquiryParticipantsTable {
+  inquiry_id: string;
+  user_id: string;
+  perspective: string | null;
+  joined_at: string;
+}
+
+export interface ContributionsTable {
+  id: string;
+  inquiry_id: string;
+  author_id: string;
+  kind: ContributionKind;
+  body: string;
+  confidence: Confidence;
+  state: ContributionState | null;
+  anonymous: Bool;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface LinksTable {
+  id: string;
+  inquiry_id: string;
+  from_id: string;
+  to_id: string;
+  kind: LinkKind;
+  created_by: string;
+  /** Made together with an anonymous note, so its maker is hidden like the note's author. */
+  anonymous: Bool;
+  created_at: string;
+}
+
+export interface DB {
+  users: UsersTable;
+  sessions: SessionsTable;
+  login_failures: LoginFailuresTable;
+  workspaces: WorkspacesTable;
+  memberships: MembershipsTable;
+  invitations: InvitationsTable;
+  inquiries: InquiriesTable;
+  inquiry_participants: InquiryParticipantsTable;
+  contributions: ContributionsTable;
+  links: LinksTable;
+}

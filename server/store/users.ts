@@ -1,0 +1,51 @@
+import type { Db } from './db.js';
+import { isUniqueViolation } from './errors.js';
+import { newId, now } from './ids.js';
+
+export interface UserRecord {
+  id: string;
+  email: string;
+  name: string;
+  createdAt: string;
+}
+
+export class EmailTakenError extends Error {}
+
+const columns = ['id', 'email', 'name', 'created_at'] as const;
+type Row = { id: string; email: string; name: string; created_at: string };
+const toRecord = (r: Row): UserRecord => ({ id: r.id, email: r.email, name: r.name, createdAt: r.created_at });
+
+export async function createUser(
+  db: Db,
+  input: { email: string; name: string; passwordHash: string },
+): Promise<UserRecord> {
+  const record = { id: newId(), email: input.email.toLowerCase(), name: input.name, created_at: now() };
+  try {
+    await db
+      .insertInto('users')
+      .values({ ...record, password_hash: input.passwordHash })
+      .execute();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new EmailTakenError(input.email);
+    throw error;
+  }
+  return toRecord(record);
+}
+
+export async function findUserById(db: Db, id: string): Promise<UserRecord | null> {
+  const row = await db.selectFrom('users').select(columns).where('id', '=', id).executeTakeFirst();
+  return row ? toRecord(row) : null;
+}
+
+/** The user with this e-mail and their password hash, for checking a login. */
+export async function findCredentials(
+  db: Db,
+  email: string,
+): Promise<{ user: UserRecord; passwordHash: string } | null> {
+  const row = await db
+    .selectFrom('users')
+    .select([...columns, 'password_hash'])
+    .where('email', '=', email.toLowerCase())
+    .executeTakeFirst();
+  return row ? { user: toRecord(row), passwordHash: row.password_hash } : null;
+}
