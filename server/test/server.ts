@@ -1,0 +1,80 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildApp, type BuiltApp } from '../app.js';
+import { type Config, loadConfig } from '../config.js';
+import { openDatabase, type OpenDatabase } from '../store/db.js';
+import { freshDatabase } from './databases.js';
+
+// Starts the real server on an ephemeral port against a fresh database, and talks to it over HTTP
+// like a browser would: one cookie jar per person.
+
+export interface TestServer {
+  url: string;
+  database: OpenDatabase;
+  routes: BuiltApp['routes'];
+  close(): Promise<void>;
+}
+
+export async function startServer(
+  options: { database?: 'sqlite' | 'postgres'; config?: Partial<Config> } = {},
+): Promise<TestServer> {
+  const fresh = await freshDatabase(options.database ?? 'sqlite');
+  const base = loadConfig({ NODE_ENV: 'test', DATA_DIR: mkdtempSync(join(tmpdir(), 'colearn-data-')) });
+  const config: Config = { ...base, database: fresh.config, authRequestsPerMinute: 10_000, ...options.config };
+  const database = await openDatabase(config.database);
+  const { app, routes } = await buildApp(config, database);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('server has no port');
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    database,
+    routes,
+    close: async () => {
+      await app.close();
+      await database.close();
+      await fresh.drop();
+    },
+  };
+}
+
+export interface Reply<T = unknown> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: tests read response bodies loosely; the contract is checked by the server
+type Json = any;
+
+/** One person's browser: keeps their session cookie between requests. */
+export class Client {
+  cookie = '';
+  constructor(readonly server: TestServer) {}
+
+  async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply<Json>> {
+    const init: RequestInit = { method, headers: { ...headers } };
+    if (this.cookie) (init.headers as Record<string, string>).cookie = this.cookie;
+    if (body !== undefined) {
+      init.body = typeof body === 'string' ? body : JSON.stringify(body);
+      (init.headers as Record<string, string>)['content-type'] ??= 'application/json';
+    }
+    const response = await fetch(this.server.url + path, init);
+    const setCookie = response.headers.getSetCookie().find((c) => c.startsWith('colearn_session='));
+    if (setCookie) this.cookie = setCookie.split(';')[0] ?? '';
+    const text = await response.text();
+    let parsed: Json = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      // not JSON: keep the text
+    }
+    return { status: response.status, body: parsed, headers: response.headers };
+  }
+
+  get = (path: string) => this.request('GET', path);
+  post = (path: string, body?: unknown) => this.request('POST', path, body);
+  patch = (path: string, body?: unknown) => this.request('PATCH', path, body);
+  delete = (path: string) => this.request('DELETE', path);
+}
