@@ -16,6 +16,7 @@ const Env = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  AUTH_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
 });
 
 export type Database = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
@@ -59,7 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY === 'true',
     loginFailureLimit: 10,
     loginFailureWindowMs: 15 * 60_000,
-    authRequestsPerMinute: 30,
+    authRequestsPerMinute: e.AUTH_REQUESTS_PER_MINUTE,
     sessionTtlMs: 30 * 24 * 3600_000,
     invitationTtlMs: 14 * 24 * 3600_000,
   };

@@ -1,0 +1,29 @@
+// The server Playwright tests run against: the built app, a fresh embedded database, port 3100.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { buildIfStale } from './build-if-stale.mjs';
+
+const root = resolve(import.meta.dirname, '..');
+buildIfStale();
+const dataDir = mkdtempSync(join(tmpdir(), 'colearn-e2e-'));
+const server = spawn(process.execPath, ['--import', 'tsx', resolve(root, 'server/main.ts')], {
+  cwd: root,
+  stdio: 'inherit',
+  env: {
+    ...process.env,
+    PORT: process.env.E2E_PORT ?? '3100',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    AUTH_REQUESTS_PER_MINUTE: '10000',
+  },
+});
+const stop = (signal) => server.kill(signal);
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => stop(signal));
+server.on('exit', (code) => {
+  rmSync(dataDir, { recursive: true, force: true });
+  process.exit(code ?? 0);
+});
