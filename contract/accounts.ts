@@ -9,10 +9,7 @@ export const Email = z
   .pipe(z.email({ message: 'Not a valid e-mail address.' }))
   .transform((e) => e.toLowerCase());
 
-export const Password = z
-  .string()
-  .min(10, 'Use at least 10 characters.')
-  .max(200, 'At most 200 characters.');
+export const Password = z.string().min(10, 'Use at least 10 characters.').max(200, 'At most 200 characters.');
 
 export const SignupBody = z.strictObject({ email: Email, name: Line(80), password: Password });
 export type SignupBody = z.infer<typeof SignupBody>;

@@ -42,6 +42,7 @@ export function listOf<T extends z.ZodType>(item: T) {
 }
 
 /** A trimmed line of text, 1..max characters. */
-export const Line = (max: number) => z.string().trim().min(1, 'Required.').max(max, `At most ${max} characters.`);
+export const Line = (max: number) =>
+  z.string().trim().min(1, 'Required.').max(max, `At most ${max} characters.`);
 /** Optional longer text; empty means none. */
 export const Text = (max: number) => z.string().trim().max(max, `At most ${max} characters.`);

@@ -23,7 +23,12 @@ export type LinkProblem =
  * Checks a link `from —kind→ to` ("from builds on / supports / challenges / answers / synthesizes to").
  * Returns the first rule it breaks, or null when the link may be made.
  */
-export function checkLink(from: LinkEnd, to: LinkEnd, kind: LinkKind, existing: readonly ExistingLink[]): LinkProblem | null {
+export function checkLink(
+  from: LinkEnd,
+  to: LinkEnd,
+  kind: LinkKind,
+  existing: readonly ExistingLink[],
+): LinkProblem | null {
   if (from.id === to.id) return { code: 'self_link', message: 'A note cannot link to itself.' };
   if (from.inquiryId !== to.inquiryId) {
     return { code: 'cross_inquiry', message: 'Both notes must belong to the same inquiry.' };

@@ -22,7 +22,14 @@ export type ContributionState = (typeof CONTRIBUTION_STATES)[number];
 export const LINK_KINDS = ['builds_on', 'supports', 'challenges', 'answers', 'synthesizes'] as const;
 export type LinkKind = (typeof LINK_KINDS)[number];
 
-export const PHASES = ['framing', 'exploring', 'challenging', 'synthesizing', 'reflecting', 'concluded'] as const;
+export const PHASES = [
+  'framing',
+  'exploring',
+  'challenging',
+  'synthesizing',
+  'reflecting',
+  'concluded',
+] as const;
 export type Phase = (typeof PHASES)[number];
 
 export const MODES = ['collaborative', 'cooperative'] as const;

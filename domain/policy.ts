@@ -32,13 +32,14 @@ export type Action =
 
 /** The inquiry's facilitator runs it; the workspace owner may step in for them. */
 function moderates(actor: Actor, subject: Subject): boolean {
-  return actor.role === 'owner' || (subject.facilitatorId !== undefined && subject.facilitatorId === actor.userId);
+  return (
+    actor.role === 'owner' || (subject.facilitatorId !== undefined && subject.facilitatorId === actor.userId)
+  );
 }
 
 const RULES: Record<Action, (actor: Actor, subject: Subject) => boolean> = {
   'workspace.read': () => true,
-  'workspace.invite': (a, s) =>
-    a.role === 'owner' || (a.role === 'facilitator' && s.invitedRole !== 'owner'),
+  'workspace.invite': (a, s) => a.role === 'owner' || (a.role === 'facilitator' && s.invitedRole !== 'owner'),
   'workspace.manageMembers': (a) => a.role === 'owner',
   'inquiry.create': (a) => a.role === 'owner' || a.role === 'facilitator',
   'inquiry.read': () => true,

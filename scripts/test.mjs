@@ -34,7 +34,13 @@ if (wanted('types')) {
 
 if (wanted('unit')) {
   const file = resolve(out, 'vitest.json');
-  const status = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`]);
+  const status = run('npx', [
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${file}`,
+  ]);
   const report = readJson(file);
   if (report) {
     totals.passed += report.numPassedTests;
@@ -46,7 +52,9 @@ if (wanted('unit')) {
 
 if (wanted('e2e')) {
   if (!existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) {
-    console.error('\nChromium is missing: install it with `apt-get install -y chromium` (.ci/run does this).');
+    console.error(
+      '\nChromium is missing: install it with `apt-get install -y chromium` (.ci/run does this).',
+    );
     totals.failed += 1;
   } else {
     const file = resolve(out, 'playwright.json');

@@ -6,13 +6,18 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { LoginThrottle } from './auth/login-throttle.js';
 import type { Config } from './config.js';
 import { body, installErrorHandling } from './http-errors.js';
 import { authRoutes } from './routes/auth.js';
-import { contributionRoutes } from './routes/contributions.js';
 import type { App, RouteContext } from './routes/context.js';
+import { contributionRoutes } from './routes/contributions.js';
 import { healthRoutes } from './routes/health.js';
 import { inquiryRoutes } from './routes/inquiries.js';
 import { workspaceRoutes } from './routes/workspaces.js';
@@ -31,7 +36,10 @@ export interface BuiltApp {
 function loggerOptions(config: Config) {
   if (config.logLevel === 'silent') return false;
   if (config.production || !process.stdout.isTTY) return { level: config.logLevel };
-  return { level: config.logLevel, transport: { target: 'pino-pretty', options: { ignore: 'pid,hostname' } } };
+  return {
+    level: config.logLevel,
+    transport: { target: 'pino-pretty', options: { ignore: 'pid,hostname' } },
+  };
 }
 
 /** Builds the whole server (plugins, routes, static app); tests build it exactly the same way. */
@@ -74,7 +82,11 @@ export async function buildApp(config: Config, database: OpenDatabase): Promise<
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Colearn API', version: VERSION, description: 'Everything the Colearn web app does, a script can do.' },
+      info: {
+        title: 'Colearn API',
+        version: VERSION,
+        description: 'Everything the Colearn web app does, a script can do.',
+      },
       components: {
         securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'colearn_session' } },
       },

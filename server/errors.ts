@@ -13,7 +13,8 @@ export class HttpError extends Error {
   }
 }
 
-export const notFound = (what = 'That'): HttpError => new HttpError(404, 'not_found', `${what} was not found.`);
+export const notFound = (what = 'That'): HttpError =>
+  new HttpError(404, 'not_found', `${what} was not found.`);
 export const forbidden = (message = 'Your role does not allow this.'): HttpError =>
   new HttpError(403, 'forbidden', message);
 export const conflict = (message: string): HttpError => new HttpError(409, 'conflict', message);

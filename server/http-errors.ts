@@ -6,7 +6,12 @@ import { HttpError } from './errors.js';
 // Every failure leaves the server in the one error shape of api.md, with a stable code. A client never
 // sees a stack trace, and bad input is never a 500.
 
-const CONTEXT_NAMES: Record<string, string> = { body: 'body', querystring: 'query', params: 'path', headers: 'headers' };
+const CONTEXT_NAMES: Record<string, string> = {
+  body: 'body',
+  querystring: 'query',
+  params: 'path',
+  headers: 'headers',
+};
 
 interface ZodIssueLike {
   keyword: string;
@@ -54,7 +59,8 @@ export function installErrorHandling(app: FastifyInstance): void {
     if (error.statusCode === 429) {
       return reply.status(429).send(body('rate_limited', 'Too many requests. Try again shortly.'));
     }
-    if (error instanceof SyntaxError) return reply.status(400).send(body('invalid_json', 'The request body is not valid JSON.'));
+    if (error instanceof SyntaxError)
+      return reply.status(400).send(body('invalid_json', 'The request body is not valid JSON.'));
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return reply.status(error.statusCode).send(body('invalid_input', error.message));
     }

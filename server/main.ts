@@ -1,7 +1,7 @@
+import { DEMO_LOGINS, hasDemoWorkspace } from '../scripts/demo-data.js';
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './store/db.js';
-import { DEMO_LOGINS, hasDemoWorkspace } from '../scripts/demo-data.js';
 
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;

@@ -1,7 +1,12 @@
 import type { Action, Actor, Subject } from '../../domain/policy.js';
 import { can } from '../../domain/policy.js';
 import { forbidden, notFound } from '../errors.js';
-import { type ContributionRecord, findContribution, findLink, type LinkRecord } from '../store/contributions.js';
+import {
+  type ContributionRecord,
+  findContribution,
+  findLink,
+  type LinkRecord,
+} from '../store/contributions.js';
 import type { Db } from '../store/db.js';
 import { findInquiry, type InquiryRecord } from '../store/inquiries.js';
 import type { UserRecord } from '../store/users.js';
@@ -19,7 +24,11 @@ export interface InquiryAccess extends WorkspaceAccess {
   inquiry: InquiryRecord;
 }
 
-export async function workspaceAccess(db: Db, user: UserRecord, workspaceId: string): Promise<WorkspaceAccess> {
+export async function workspaceAccess(
+  db: Db,
+  user: UserRecord,
+  workspaceId: string,
+): Promise<WorkspaceAccess> {
   const workspace = await findMembership(db, workspaceId, user.id);
   if (!workspace) throw notFound('Workspace');
   return { user, workspace, actor: { userId: user.id, role: workspace.role } };
@@ -47,7 +56,11 @@ export async function contributionAccess(
   return { ...access, contribution };
 }
 
-export async function linkAccess(db: Db, user: UserRecord, linkId: string): Promise<InquiryAccess & { link: LinkRecord }> {
+export async function linkAccess(
+  db: Db,
+  user: UserRecord,
+  linkId: string,
+): Promise<InquiryAccess & { link: LinkRecord }> {
   const link = await findLink(db, linkId);
   if (!link) throw notFound('Link');
   const access = await inquiryAccess(db, user, link.inquiryId).catch(() => {

@@ -6,7 +6,10 @@ import { clearLoginFailures, recentLoginFailures, recordLoginFailure } from '../
 // Failed logins are limited per account (guessing one person's password) and per address (trying many
 // accounts). A success clears the account's count, never the address's.
 
-const keysFor = (email: string, ip: string) => ({ account: `account:${email.toLowerCase()}`, ip: `ip:${ip}` });
+const keysFor = (email: string, ip: string) => ({
+  account: `account:${email.toLowerCase()}`,
+  ip: `ip:${ip}`,
+});
 
 export class LoginThrottle {
   constructor(

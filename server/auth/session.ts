@@ -8,7 +8,12 @@ import type { UserRecord } from '../store/users.js';
 
 export const SESSION_COOKIE = 'colearn_session';
 
-export async function startSession(db: Db, config: Config, reply: FastifyReply, userId: string): Promise<void> {
+export async function startSession(
+  db: Db,
+  config: Config,
+  reply: FastifyReply,
+  userId: string,
+): Promise<void> {
   const token = await createSession(db, userId, config.sessionTtlMs);
   reply.setCookie(SESSION_COOKIE, token, {
     path: '/',

@@ -10,7 +10,9 @@ export async function acceptInvitation(db: Db, token: string, userId: string): P
     if (!invitation) throw notFound('Invitation');
     const status = invitationStatus(invitation);
     if (status !== 'pending') {
-      throw conflict(status === 'accepted' ? 'This invitation has already been used.' : 'This invitation has expired.');
+      throw conflict(
+        status === 'accepted' ? 'This invitation has already been used.' : 'This invitation has expired.',
+      );
     }
     if (!(await markInvitationAccepted(trx, invitation.id, userId))) {
       throw conflict('This invitation has already been used.');

@@ -1,7 +1,13 @@
 import type { NewLink } from '../../contract/contributions.js';
 import { checkLink, type LinkProblem } from '../../domain/links.js';
-import { type Confidence, type ContributionKind, type ContributionState, initialState, isValidState } from '../../domain/model.js';
-import { conflict, HttpError, invalidField } from '../errors.js';
+import {
+  type Confidence,
+  type ContributionKind,
+  type ContributionState,
+  initialState,
+  isValidState,
+} from '../../domain/model.js';
+import { conflict, type HttpError, invalidField } from '../errors.js';
 import {
   type ContributionRecord,
   deleteContribution,
@@ -33,7 +39,8 @@ async function addLink(
 ): Promise<LinkRecord> {
   const [to] = await findContributions(db, [link.toId]);
   // A note outside this inquiry, in this workspace or any other, gets the same answer.
-  const target = to && to.inquiryId === from.inquiryId ? to : { id: link.toId, inquiryId: '', kind: 'idea' as const };
+  const target =
+    to && to.inquiryId === from.inquiryId ? to : { id: link.toId, inquiryId: '', kind: 'idea' as const };
   const problem = checkLink(from, target, link.kind, await listLinksBetween(db, from.id, link.toId));
   if (problem) throw linkError(problem, path);
   try {
@@ -99,7 +106,14 @@ export async function linkContributions(
   by: UserRecord,
 ): Promise<LinkRecord> {
   return db.transaction().execute(async (trx) => {
-    const made = await addLink(trx, from, link, by.id, from.anonymous && from.authorId === by.id, 'body.toId');
+    const made = await addLink(
+      trx,
+      from,
+      link,
+      by.id,
+      from.anonymous && from.authorId === by.id,
+      'body.toId',
+    );
     await addParticipants(trx, from.inquiryId, [by.id]);
     await touchInquiry(trx, from.inquiryId);
     return made;

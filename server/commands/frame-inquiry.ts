@@ -1,12 +1,7 @@
 import type { CreateInquiryBody, UpdateInquiryBody } from '../../contract/inquiries.js';
 import { invalidField } from '../errors.js';
 import type { Db } from '../store/db.js';
-import {
-  createInquiry,
-  type InquiryRecord,
-  replaceParticipants,
-  updateInquiry,
-} from '../store/inquiries.js';
+import { createInquiry, type InquiryRecord, replaceParticipants, updateInquiry } from '../store/inquiries.js';
 import { filterMembers } from '../store/workspaces.js';
 
 type Parsed<T> = Required<Exclude<T, undefined>>;
@@ -14,7 +9,8 @@ type Parsed<T> = Required<Exclude<T, undefined>>;
 async function checkParticipants(db: Db, workspaceId: string, ids: readonly string[]): Promise<void> {
   const members = await filterMembers(db, workspaceId, ids);
   const index = ids.findIndex((id) => !members.has(id));
-  if (index >= 0) throw invalidField(`body.participantIds.${index}`, 'This person is not a member of the workspace.');
+  if (index >= 0)
+    throw invalidField(`body.participantIds.${index}`, 'This person is not a member of the workspace.');
 }
 
 /** Frames a new inquiry; the person framing it is its facilitator. */
@@ -29,7 +25,11 @@ export async function frameInquiry(
 }
 
 /** Changes an inquiry's framing, settings or participants in one step. */
-export async function reframeInquiry(db: Db, inquiry: InquiryRecord, patch: UpdateInquiryBody): Promise<void> {
+export async function reframeInquiry(
+  db: Db,
+  inquiry: InquiryRecord,
+  patch: UpdateInquiryBody,
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const { participantIds, ...framing } = patch;
     if (participantIds) {

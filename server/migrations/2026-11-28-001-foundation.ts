@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 
 // Frozen once landed: later changes go into a new migration. Kysely<any> on purpose, so this file does not
 // follow the current schema types.
-// biome-ignore lint/suspicious/noExplicitAny: migrations are typed loosely so they stay frozen
+// any: migrations are typed loosely so they stay frozen
 type AnyDb = Kysely<any>;
 
 export async function up(db: AnyDb): Promise<void> {
@@ -40,7 +40,9 @@ export async function up(db: AnyDb): Promise<void> {
 
   await db.schema
     .createTable('memberships')
-    .addColumn('workspace_id', 'varchar(36)', (c) => c.notNull().references('workspaces.id').onDelete('cascade'))
+    .addColumn('workspace_id', 'varchar(36)', (c) =>
+      c.notNull().references('workspaces.id').onDelete('cascade'),
+    )
     .addColumn('user_id', 'varchar(36)', (c) => c.notNull().references('users.id').onDelete('cascade'))
     .addColumn('role', 'varchar(16)', (c) => c.notNull())
     .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
@@ -51,7 +53,9 @@ export async function up(db: AnyDb): Promise<void> {
   await db.schema
     .createTable('invitations')
     .addColumn('id', 'varchar(36)', (c) => c.primaryKey())
-    .addColumn('workspace_id', 'varchar(36)', (c) => c.notNull().references('workspaces.id').onDelete('cascade'))
+    .addColumn('workspace_id', 'varchar(36)', (c) =>
+      c.notNull().references('workspaces.id').onDelete('cascade'),
+    )
     .addColumn('email', 'varchar(254)', (c) => c.notNull())
     .addColumn('role', 'varchar(16)', (c) => c.notNull())
     .addColumn('token_hash', 'varchar(64)', (c) => c.notNull().unique())
@@ -67,7 +71,9 @@ export async function up(db: AnyDb): Promise<void> {
   await db.schema
     .createTable('inquiries')
     .addColumn('id', 'varchar(36)', (c) => c.primaryKey())
-    .addColumn('workspace_id', 'varchar(36)', (c) => c.notNull().references('workspaces.id').onDelete('cascade'))
+    .addColumn('workspace_id', 'varchar(36)', (c) =>
+      c.notNull().references('workspaces.id').onDelete('cascade'),
+    )
     .addColumn('title', 'varchar(120)', (c) => c.notNull())
     .addColumn('question', 'varchar(500)', (c) => c.notNull())
     .addColumn('context', 'text', (c) => c.notNull())
@@ -80,7 +86,11 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('updated_at', 'varchar(32)', (c) => c.notNull())
     .addColumn('last_activity_at', 'varchar(32)', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('inquiries_workspace').on('inquiries').columns(['workspace_id', 'id']).execute();
+  await db.schema
+    .createIndex('inquiries_workspace')
+    .on('inquiries')
+    .columns(['workspace_id', 'id'])
+    .execute();
 
   await db.schema
     .createTable('inquiry_participants')
@@ -104,14 +114,20 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
     .addColumn('updated_at', 'varchar(32)', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('contributions_inquiry').on('contributions').columns(['inquiry_id', 'id']).execute();
+  await db.schema
+    .createIndex('contributions_inquiry')
+    .on('contributions')
+    .columns(['inquiry_id', 'id'])
+    .execute();
   await db.schema.createIndex('contributions_author').on('contributions').columns(['author_id']).execute();
 
   await db.schema
     .createTable('links')
     .addColumn('id', 'varchar(36)', (c) => c.primaryKey())
     .addColumn('inquiry_id', 'varchar(36)', (c) => c.notNull().references('inquiries.id').onDelete('cascade'))
-    .addColumn('from_id', 'varchar(36)', (c) => c.notNull().references('contributions.id').onDelete('cascade'))
+    .addColumn('from_id', 'varchar(36)', (c) =>
+      c.notNull().references('contributions.id').onDelete('cascade'),
+    )
     .addColumn('to_id', 'varchar(36)', (c) => c.notNull().references('contributions.id').onDelete('cascade'))
     .addColumn('kind', 'varchar(16)', (c) => c.notNull())
     .addColumn('created_by', 'varchar(36)', (c) => c.notNull().references('users.id'))

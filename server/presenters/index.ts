@@ -12,7 +12,12 @@ import type { MemberRecord, MembershipRecord } from '../store/workspaces.js';
 // The only place records become JSON. Visibility (anonymous authors, isMine) is decided here, once, for
 // every payload: REST now, live events and exports later.
 
-export const presentUser = (u: UserRecord): User => ({ id: u.id, email: u.email, name: u.name, createdAt: u.createdAt });
+export const presentUser = (u: UserRecord): User => ({
+  id: u.id,
+  email: u.email,
+  name: u.name,
+  createdAt: u.createdAt,
+});
 
 export const presentWorkspace = (w: MembershipRecord): Workspace => ({
   id: w.id,
@@ -21,7 +26,11 @@ export const presentWorkspace = (w: MembershipRecord): Workspace => ({
   createdAt: w.createdAt,
 });
 
-export const presentMember = (m: MemberRecord): Member => ({ user: m.user, role: m.role, joinedAt: m.joinedAt });
+export const presentMember = (m: MemberRecord): Member => ({
+  user: m.user,
+  role: m.role,
+  joinedAt: m.joinedAt,
+});
 
 export const presentInvitation = (i: InvitationRecord): Invitation => ({
   id: i.id,

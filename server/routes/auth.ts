@@ -16,7 +16,12 @@ export function authRoutes(app: App, ctx: RouteContext): void {
     '/api/auth/signup',
     {
       config: perIp,
-      schema: { tags: ['accounts'], summary: 'Create an account and sign in', body: SignupBody, response: { 201: UserResponse, 409: ErrorBody } },
+      schema: {
+        tags: ['accounts'],
+        summary: 'Create an account and sign in',
+        body: SignupBody,
+        response: { 201: UserResponse, 409: ErrorBody },
+      },
     },
     async (request, reply) => {
       const { email, name, password } = request.body;
@@ -39,7 +44,12 @@ export function authRoutes(app: App, ctx: RouteContext): void {
     '/api/auth/login',
     {
       config: perIp,
-      schema: { tags: ['accounts'], summary: 'Sign in', body: LoginBody, response: { 200: UserResponse, 401: ErrorBody } },
+      schema: {
+        tags: ['accounts'],
+        summary: 'Sign in',
+        body: LoginBody,
+        response: { 200: UserResponse, 401: ErrorBody },
+      },
     },
     async (request, reply) => {
       const { email, password } = request.body;
@@ -68,11 +78,21 @@ export function authRoutes(app: App, ctx: RouteContext): void {
 
   app.get(
     '/api/me',
-    { schema: { tags: ['accounts'], summary: 'The signed-in user and their workspaces', security: SESSION, response: { 200: MeResponse } } },
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'The signed-in user and their workspaces',
+        security: SESSION,
+        response: { 200: MeResponse },
+      },
+    },
     async (request) => {
       const user = await requireUser(db, request);
       const workspaces = await listMemberships(db, user.id);
-      return { user: presentUser(user), workspaces: workspaces.map((w) => ({ id: w.id, name: w.name, role: w.role })) };
+      return {
+        user: presentUser(user),
+        workspaces: workspaces.map((w) => ({ id: w.id, name: w.name, role: w.role })),
+      };
     },
   );
 }

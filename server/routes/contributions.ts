@@ -12,7 +12,13 @@ import {
 import { InquiryParams } from '../../contract/inquiries.js';
 import { authorize, contributionAccess, inquiryAccess, linkAccess } from '../auth/access.js';
 import { requireUser } from '../auth/session.js';
-import { editContribution, linkContributions, postContribution, removeContribution, unlink } from '../commands/contribute.js';
+import {
+  editContribution,
+  linkContributions,
+  postContribution,
+  removeContribution,
+  unlink,
+} from '../commands/contribute.js';
 import { notFound } from '../errors.js';
 import { presentContribution, presentLink } from '../presenters/index.js';
 import { findContribution, listContributions, listLinksFrom } from '../store/contributions.js';
@@ -25,7 +31,16 @@ export function contributionRoutes(app: App, ctx: RouteContext): void {
 
   app.get(
     '/api/inquiries/:inquiryId/contributions',
-    { schema: { tags, summary: "A page of an inquiry's notes, oldest first, with the links they make", security: SESSION, params: InquiryParams, querystring: ContributionListQuery, response: { 200: ContributionList } } },
+    {
+      schema: {
+        tags,
+        summary: "A page of an inquiry's notes, oldest first, with the links they make",
+        security: SESSION,
+        params: InquiryParams,
+        querystring: ContributionListQuery,
+        response: { 200: ContributionList },
+      },
+    },
     async (request) => {
       const access = await inquiryAccess(db, await requireUser(db, request), request.params.inquiryId);
       authorize(access, 'inquiry.read');
@@ -37,7 +52,10 @@ export function contributionRoutes(app: App, ctx: RouteContext): void {
         kind,
         authorId: mine === 'true' ? access.user.id : undefined,
       });
-      const links = await listLinksFrom(db, page.items.map((c) => c.id));
+      const links = await listLinksFrom(
+        db,
+        page.items.map((c) => c.id),
+      );
       const viewer = access.user.id;
       return {
         items: page.items.map((c) => presentContribution(c, viewer)),
@@ -49,7 +67,16 @@ export function contributionRoutes(app: App, ctx: RouteContext): void {
 
   app.post(
     '/api/inquiries/:inquiryId/contributions',
-    { schema: { tags, summary: 'Post a note, with links to the notes it builds on', security: SESSION, params: InquiryParams, body: CreateContributionBody, response: { 201: ContributionResponse } } },
+    {
+      schema: {
+        tags,
+        summary: 'Post a note, with links to the notes it builds on',
+        security: SESSION,
+        params: InquiryParams,
+        body: CreateContributionBody,
+        response: { 201: ContributionResponse },
+      },
+    },
     async (request, reply) => {
       const access = await inquiryAccess(db, await requireUser(db, request), request.params.inquiryId);
       authorize(access, 'contribution.create');
@@ -60,9 +87,22 @@ export function contributionRoutes(app: App, ctx: RouteContext): void {
 
   app.patch(
     '/api/contributions/:contributionId',
-    { schema: { tags, summary: 'Edit a note (author) or change its state (author, facilitator)', security: SESSION, params: ContributionParams, body: UpdateContributionBody, response: { 200: ContributionResponse } } },
+    {
+      schema: {
+        tags,
+        summary: 'Edit a note (author) or change its state (author, facilitator)',
+        security: SESSION,
+        params: ContributionParams,
+        body: UpdateContributionBody,
+        response: { 200: ContributionResponse },
+      },
+    },
     async (request) => {
-      const access = await contributionAccess(db, await requireUser(db, request), request.params.contributionId);
+      const access = await contributionAccess(
+        db,
+        await requireUser(db, request),
+        request.params.contributionId,
+      );
       const subject = { authorId: access.contribution.authorId, facilitatorId: access.inquiry.facilitatorId };
       const { state, ...content } = request.body;
       if (Object.keys(content).length > 0) authorize(access, 'contribution.edit', subject);
@@ -76,9 +116,20 @@ export function contributionRoutes(app: App, ctx: RouteContext): void {
 
   app.delete(
     '/api/contributions/:contributionId',
-    { schema: { tags, summary: 'Delete a note and its links (author, facilitator)', security: SESSION, params: ContributionParams } },
+    {
+      schema: {
+        tags,
+        summary: 'Delete a note and its links (author, facilitator)',
+        security: SESSION,
+        params: ContributionParams,
+      },
+    },
     async (request, reply) => {
-      const access = await contributionAccess(db, await requireUser(db, request), request.params.contributionId);
+      const access = await contributionAccess(
+        db,
+        await requireUser(db, request),
+        request.params.contributionId,
+      );
       authorize(access, 'contribution.delete', {
         authorId: access.contribution.authorId,
         facilitatorId: access.inquiry.facilitatorId,
@@ -90,9 +141,22 @@ export function contributionRoutes(app: App, ctx: RouteContext): void {
 
   app.post(
     '/api/contributions/:contributionId/links',
-    { schema: { tags, summary: 'Link this note to another (builds on, supports, challenges, answers, synthesizes)', security: SESSION, params: ContributionParams, body: NewLink, response: { 201: LinkResponse } } },
+    {
+      schema: {
+        tags,
+        summary: 'Link this note to another (builds on, supports, challenges, answers, synthesizes)',
+        security: SESSION,
+        params: ContributionParams,
+        body: NewLink,
+        response: { 201: LinkResponse },
+      },
+    },
     async (request, reply) => {
-      const access = await contributionAccess(db, await requireUser(db, request), request.params.contributionId);
+      const access = await contributionAccess(
+        db,
+        await requireUser(db, request),
+        request.params.contributionId,
+      );
       authorize(access, 'link.create');
       const link = await linkContributions(db, access.contribution, request.body, access.user);
       return reply.status(201).send({ link: presentLink(link, access.user.id) });
@@ -101,10 +165,20 @@ export function contributionRoutes(app: App, ctx: RouteContext): void {
 
   app.delete(
     '/api/links/:linkId',
-    { schema: { tags, summary: 'Remove a link (its maker, facilitator)', security: SESSION, params: LinkParams } },
+    {
+      schema: {
+        tags,
+        summary: 'Remove a link (its maker, facilitator)',
+        security: SESSION,
+        params: LinkParams,
+      },
+    },
     async (request, reply) => {
       const access = await linkAccess(db, await requireUser(db, request), request.params.linkId);
-      authorize(access, 'link.delete', { createdBy: access.link.createdBy, facilitatorId: access.inquiry.facilitatorId });
+      authorize(access, 'link.delete', {
+        createdBy: access.link.createdBy,
+        facilitatorId: access.inquiry.facilitatorId,
+      });
       await unlink(db, access.link);
       return reply.status(204).send();
     },

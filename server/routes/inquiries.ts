@@ -23,7 +23,16 @@ export function inquiryRoutes(app: App, ctx: RouteContext): void {
 
   app.post(
     '/api/workspaces/:workspaceId/inquiries',
-    { schema: { tags, summary: 'Frame an inquiry (owner, facilitator); you facilitate it', security: SESSION, params: WorkspaceParams, body: CreateInquiryBody, response: { 201: InquiryResponse } } },
+    {
+      schema: {
+        tags,
+        summary: 'Frame an inquiry (owner, facilitator); you facilitate it',
+        security: SESSION,
+        params: WorkspaceParams,
+        body: CreateInquiryBody,
+        response: { 201: InquiryResponse },
+      },
+    },
     async (request, reply) => {
       const access = await workspaceAccess(db, await requireUser(db, request), request.params.workspaceId);
       authorize(access, 'inquiry.create');
@@ -38,18 +47,39 @@ export function inquiryRoutes(app: App, ctx: RouteContext): void {
 
   app.get(
     '/api/workspaces/:workspaceId/inquiries',
-    { schema: { tags, summary: "A workspace's inquiries, newest first", security: SESSION, params: WorkspaceParams, querystring: InquiryListQuery, response: { 200: InquiryList } } },
+    {
+      schema: {
+        tags,
+        summary: "A workspace's inquiries, newest first",
+        security: SESSION,
+        params: WorkspaceParams,
+        querystring: InquiryListQuery,
+        response: { 200: InquiryList },
+      },
+    },
     async (request) => {
       const access = await workspaceAccess(db, await requireUser(db, request), request.params.workspaceId);
       authorize(access, 'inquiry.read');
-      const page = await listInquiries(db, { workspaceId: access.workspace.id, viewerId: access.user.id, ...request.query });
+      const page = await listInquiries(db, {
+        workspaceId: access.workspace.id,
+        viewerId: access.user.id,
+        ...request.query,
+      });
       return { items: page.items.map(presentInquirySummary), nextCursor: page.nextCursor };
     },
   );
 
   app.get(
     '/api/inquiries/:inquiryId',
-    { schema: { tags, summary: 'An inquiry and its participants', security: SESSION, params: InquiryParams, response: { 200: InquiryDetail } } },
+    {
+      schema: {
+        tags,
+        summary: 'An inquiry and its participants',
+        security: SESSION,
+        params: InquiryParams,
+        response: { 200: InquiryDetail },
+      },
+    },
     async (request) => {
       const access = await inquiryAccess(db, await requireUser(db, request), request.params.inquiryId);
       authorize(access, 'inquiry.read');
@@ -60,7 +90,16 @@ export function inquiryRoutes(app: App, ctx: RouteContext): void {
 
   app.patch(
     '/api/inquiries/:inquiryId',
-    { schema: { tags, summary: "Change an inquiry's framing, settings or participants (its facilitator)", security: SESSION, params: InquiryParams, body: UpdateInquiryBody, response: { 200: InquiryDetail } } },
+    {
+      schema: {
+        tags,
+        summary: "Change an inquiry's framing, settings or participants (its facilitator)",
+        security: SESSION,
+        params: InquiryParams,
+        body: UpdateInquiryBody,
+        response: { 200: InquiryDetail },
+      },
+    },
     async (request) => {
       const access = await inquiryAccess(db, await requireUser(db, request), request.params.inquiryId);
       authorize(access, 'inquiry.update', { facilitatorId: access.inquiry.facilitatorId });

@@ -36,17 +36,35 @@ export function workspaceRoutes(app: App, ctx: RouteContext): void {
 
   app.post(
     '/api/workspaces',
-    { schema: { tags, summary: 'Create a workspace (you become its owner)', security: SESSION, body: CreateWorkspaceBody, response: { 201: WorkspaceResponse } } },
+    {
+      schema: {
+        tags,
+        summary: 'Create a workspace (you become its owner)',
+        security: SESSION,
+        body: CreateWorkspaceBody,
+        response: { 201: WorkspaceResponse },
+      },
+    },
     async (request, reply) => {
       const user = await requireUser(db, request);
-      const workspace = await db.transaction().execute((trx) => createWorkspace(trx, request.body.name, user.id));
+      const workspace = await db
+        .transaction()
+        .execute((trx) => createWorkspace(trx, request.body.name, user.id));
       return reply.status(201).send({ workspace: presentWorkspace(workspace) });
     },
   );
 
   app.get(
     '/api/workspaces/:workspaceId',
-    { schema: { tags, summary: 'A workspace and its members', security: SESSION, params: WorkspaceParams, response: { 200: WorkspaceDetail } } },
+    {
+      schema: {
+        tags,
+        summary: 'A workspace and its members',
+        security: SESSION,
+        params: WorkspaceParams,
+        response: { 200: WorkspaceDetail },
+      },
+    },
     async (request) => {
       const access = await workspaceAccess(db, await requireUser(db, request), request.params.workspaceId);
       authorize(access, 'workspace.read');
@@ -57,7 +75,16 @@ export function workspaceRoutes(app: App, ctx: RouteContext): void {
 
   app.patch(
     '/api/workspaces/:workspaceId/members/:userId',
-    { schema: { tags, summary: "Change a member's role (owner)", security: SESSION, params: MemberParams, body: UpdateMemberBody, response: { 200: MemberResponse } } },
+    {
+      schema: {
+        tags,
+        summary: "Change a member's role (owner)",
+        security: SESSION,
+        params: MemberParams,
+        body: UpdateMemberBody,
+        response: { 200: MemberResponse },
+      },
+    },
     async (request) => {
       const access = await workspaceAccess(db, await requireUser(db, request), request.params.workspaceId);
       authorize(access, 'workspace.manageMembers');
@@ -93,7 +120,16 @@ export function workspaceRoutes(app: App, ctx: RouteContext): void {
 
   app.post(
     '/api/workspaces/:workspaceId/invitations',
-    { schema: { tags, summary: 'Invite someone by link (owner, facilitator)', security: SESSION, params: WorkspaceParams, body: CreateInvitationBody, response: { 201: CreatedInvitationResponse } } },
+    {
+      schema: {
+        tags,
+        summary: 'Invite someone by link (owner, facilitator)',
+        security: SESSION,
+        params: WorkspaceParams,
+        body: CreateInvitationBody,
+        response: { 201: CreatedInvitationResponse },
+      },
+    },
     async (request, reply) => {
       const access = await workspaceAccess(db, await requireUser(db, request), request.params.workspaceId);
       authorize(access, 'workspace.invite', { invitedRole: request.body.role });
@@ -106,14 +142,26 @@ export function workspaceRoutes(app: App, ctx: RouteContext): void {
       });
       const base = config.publicUrl ?? `${request.protocol}://${request.host}`;
       return reply.status(201).send({
-        invitation: { ...presentInvitation(invitation), token, url: new URL(`/invite/${token}`, base).toString() },
+        invitation: {
+          ...presentInvitation(invitation),
+          token,
+          url: new URL(`/invite/${token}`, base).toString(),
+        },
       });
     },
   );
 
   app.get(
     '/api/workspaces/:workspaceId/invitations',
-    { schema: { tags, summary: 'Pending invitations (owner, facilitator)', security: SESSION, params: WorkspaceParams, response: { 200: InvitationList } } },
+    {
+      schema: {
+        tags,
+        summary: 'Pending invitations (owner, facilitator)',
+        security: SESSION,
+        params: WorkspaceParams,
+        response: { 200: InvitationList },
+      },
+    },
     async (request) => {
       const access = await workspaceAccess(db, await requireUser(db, request), request.params.workspaceId);
       authorize(access, 'workspace.invite');
@@ -124,18 +172,33 @@ export function workspaceRoutes(app: App, ctx: RouteContext): void {
 
   app.delete(
     '/api/workspaces/:workspaceId/invitations/:invitationId',
-    { schema: { tags, summary: 'Revoke a pending invitation (owner, facilitator)', security: SESSION, params: InvitationParams } },
+    {
+      schema: {
+        tags,
+        summary: 'Revoke a pending invitation (owner, facilitator)',
+        security: SESSION,
+        params: InvitationParams,
+      },
+    },
     async (request, reply) => {
       const access = await workspaceAccess(db, await requireUser(db, request), request.params.workspaceId);
       authorize(access, 'workspace.invite');
-      if (!(await revokeInvitation(db, access.workspace.id, request.params.invitationId))) throw notFound('Invitation');
+      if (!(await revokeInvitation(db, access.workspace.id, request.params.invitationId)))
+        throw notFound('Invitation');
       return reply.status(204).send();
     },
   );
 
   app.get(
     '/api/invitations/:token',
-    { schema: { tags, summary: 'What an invitation link offers (no sign-in needed)', params: TokenParams, response: { 200: InvitationPreview } } },
+    {
+      schema: {
+        tags,
+        summary: 'What an invitation link offers (no sign-in needed)',
+        params: TokenParams,
+        response: { 200: InvitationPreview },
+      },
+    },
     async (request) => {
       const invitation = await findInvitationByToken(db, request.params.token);
       if (!invitation) throw notFound('Invitation');
@@ -154,7 +217,15 @@ export function workspaceRoutes(app: App, ctx: RouteContext): void {
 
   app.post(
     '/api/invitations/:token/accept',
-    { schema: { tags, summary: 'Join the workspace of an invitation', security: SESSION, params: TokenParams, response: { 200: WorkspaceResponse } } },
+    {
+      schema: {
+        tags,
+        summary: 'Join the workspace of an invitation',
+        security: SESSION,
+        params: TokenParams,
+        response: { 200: WorkspaceResponse },
+      },
+    },
     async (request) => {
       const user = await requireUser(db, request);
       const workspace = await acceptInvitation(db, request.params.token, user.id);

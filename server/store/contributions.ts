@@ -93,7 +93,9 @@ export async function findContribution(db: Db, id: string): Promise<Contribution
 /** Contributions by id, for checking both ends of new links in one query. */
 export async function findContributions(db: Db, ids: readonly string[]): Promise<ContributionRecord[]> {
   if (ids.length === 0) return [];
-  const rows = await selectContributions(db).where('contributions.id', 'in', [...ids]).execute();
+  const rows = await selectContributions(db)
+    .where('contributions.id', 'in', [...ids])
+    .execute();
   return rows.map(toContribution);
 }
 
@@ -161,7 +163,12 @@ export async function findLink(db: Db, id: string): Promise<LinkRecord | null> {
 /** Links that start at any of these contributions. */
 export async function listLinksFrom(db: Db, fromIds: readonly string[]): Promise<LinkRecord[]> {
   if (fromIds.length === 0) return [];
-  const rows = await db.selectFrom('links').selectAll().where('from_id', 'in', [...fromIds]).orderBy('id').execute();
+  const rows = await db
+    .selectFrom('links')
+    .selectAll()
+    .where('from_id', 'in', [...fromIds])
+    .orderBy('id')
+    .execute();
   return rows.map(toLink);
 }
 
@@ -171,7 +178,10 @@ export async function listLinksBetween(db: Db, a: string, b: string): Promise<Li
     .selectFrom('links')
     .selectAll()
     .where((eb) =>
-      eb.or([eb.and([eb('from_id', '=', a), eb('to_id', '=', b)]), eb.and([eb('from_id', '=', b), eb('to_id', '=', a)])]),
+      eb.or([
+        eb.and([eb('from_id', '=', a), eb('to_id', '=', b)]),
+        eb.and([eb('from_id', '=', b), eb('to_id', '=', a)]),
+      ]),
     )
     .execute();
   return rows.map(toLink);

@@ -175,13 +175,19 @@ export async function addParticipants(db: Db, inquiryId: string, userIds: readon
   const joinedAt = now();
   await db
     .insertInto('inquiry_participants')
-    .values(unique.map((user_id) => ({ inquiry_id: inquiryId, user_id, perspective: null, joined_at: joinedAt })))
+    .values(
+      unique.map((user_id) => ({ inquiry_id: inquiryId, user_id, perspective: null, joined_at: joinedAt })),
+    )
     .onConflict((oc) => oc.columns(['inquiry_id', 'user_id']).doNothing())
     .execute();
 }
 
 /** Makes the participant set exactly these people (the facilitator always stays). */
-export async function replaceParticipants(db: Db, inquiry: InquiryRecord, userIds: readonly string[]): Promise<void> {
+export async function replaceParticipants(
+  db: Db,
+  inquiry: InquiryRecord,
+  userIds: readonly string[],
+): Promise<void> {
   const keep = [...new Set([inquiry.facilitatorId, ...userIds])];
   await db
     .deleteFrom('inquiry_participants')

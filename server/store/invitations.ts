@@ -86,7 +86,9 @@ export async function createInvitation(
 }
 
 export async function findInvitationByToken(db: Db, token: string): Promise<InvitationRecord | null> {
-  const row = await selectInvitations(db).where('invitations.token_hash', '=', hashToken(token)).executeTakeFirst();
+  const row = await selectInvitations(db)
+    .where('invitations.token_hash', '=', hashToken(token))
+    .executeTakeFirst();
   return row ? toRecord(row) : null;
 }
 

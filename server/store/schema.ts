@@ -1,4 +1,12 @@
-import type { ContributionKind, Confidence, ContributionState, LinkKind, Mode, Phase, Role } from '../../domain/model.js';
+import type {
+  Confidence,
+  ContributionKind,
+  ContributionState,
+  LinkKind,
+  Mode,
+  Phase,
+  Role,
+} from '../../domain/model.js';
 
 // The tables as Kysely sees them. Times are ISO 8601 UTC strings and booleans are 0/1 on both databases,
 // so one query layer reads the same on SQLite and PostgreSQL.

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postContribution } from '../commands/contribute.js';
 import { acceptInvitation } from '../commands/accept-invitation.js';
+import { postContribution } from '../commands/contribute.js';
 import { freshDatabase, postgresUnavailable, type TestDatabase } from '../test/databases.js';
 import {
   deleteContribution,
@@ -10,12 +10,25 @@ import {
   listContributions,
   listLinksFrom,
 } from './contributions.js';
-import { openDatabase, type OpenDatabase } from './db.js';
-import { createInquiry, findInquiry, listInquiries, listParticipants, replaceParticipants } from './inquiries.js';
+import { type OpenDatabase, openDatabase } from './db.js';
+import {
+  createInquiry,
+  findInquiry,
+  listInquiries,
+  listParticipants,
+  replaceParticipants,
+} from './inquiries.js';
 import { createInvitation, findInvitationByToken, invitationStatus } from './invitations.js';
 import { createSession, deleteSession, findSessionUser } from './sessions.js';
 import { createUser, EmailTakenError, findCredentials, type UserRecord } from './users.js';
-import { addMember, createWorkspace, LastOwnerError, listMembers, removeMember, setMemberRole } from './workspaces.js';
+import {
+  addMember,
+  createWorkspace,
+  LastOwnerError,
+  listMembers,
+  removeMember,
+  setMemberRole,
+} from './workspaces.js';
 
 // One suite, both databases: the stores must behave the same on SQLite and PostgreSQL.
 
@@ -46,9 +59,9 @@ describe.each([
   it.skipIf(skip)('keeps e-mails unique regardless of case', async () => {
     const ann = await user();
     expect(ann.email).toBe(ann.email.toLowerCase());
-    await expect(createUser(open.db, { email: ann.email.toUpperCase(), name: 'B', passwordHash: 'y' })).rejects.toBeInstanceOf(
-      EmailTakenError,
-    );
+    await expect(
+      createUser(open.db, { email: ann.email.toUpperCase(), name: 'B', passwordHash: 'y' }),
+    ).rejects.toBeInstanceOf(EmailTakenError);
     expect((await findCredentials(open.db, ann.email.toUpperCase()))?.user.id).toBe(ann.id);
   });
 
@@ -86,7 +99,10 @@ describe.each([
       invitedBy: ann.id,
       ttlMs: 60_000,
     });
-    const results = await Promise.allSettled([acceptInvitation(open.db, token, bob.id), acceptInvitation(open.db, token, cat.id)]);
+    const results = await Promise.allSettled([
+      acceptInvitation(open.db, token, bob.id),
+      acceptInvitation(open.db, token, cat.id),
+    ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const invitation = await findInvitationByToken(open.db, token);
     expect(invitation && invitationStatus(invitation)).toBe('accepted');
@@ -97,7 +113,12 @@ describe.each([
     const ann = await user();
     const bob = await user('Bob');
     const ws = await open.db.transaction().execute((trx) => createWorkspace(trx, 'Acme', ann.id));
-    const framing = { context: '', successCriteria: '', mode: 'collaborative' as const, allowAnonymous: false };
+    const framing = {
+      context: '',
+      successCriteria: '',
+      mode: 'collaborative' as const,
+      allowAnonymous: false,
+    };
     const ids: string[] = [];
     for (const title of ['one', 'two', 'three']) {
       const inquiry = await createInquiry(open.db, {
@@ -130,9 +151,9 @@ describe.each([
       limit: 2,
       cursor: first.nextCursor ?? undefined,
     });
-    expect(second.items.map((i) => [i.title, i.participantCount, i.contributionCount, i.myContributionCount])).toEqual([
-      ['one', 2, 1, 1],
-    ]);
+    expect(
+      second.items.map((i) => [i.title, i.participantCount, i.contributionCount, i.myContributionCount]),
+    ).toEqual([['one', 2, 1, 1]]);
     expect(second.nextCursor).toBeNull();
     await replaceParticipants(open.db, inquiry, []);
     expect((await listParticipants(open.db, inquiry)).map((p) => p.role)).toEqual(['facilitator']);
@@ -168,16 +189,41 @@ describe.each([
       );
     }
     const [a, b, c] = notes as [(typeof notes)[0], (typeof notes)[0], (typeof notes)[0]];
-    await insertLink(open.db, { inquiryId: inquiry.id, fromId: b.id, toId: a.id, kind: 'answers', createdBy: ann.id, anonymous: false });
-    await insertLink(open.db, { inquiryId: inquiry.id, fromId: c.id, toId: a.id, kind: 'builds_on', createdBy: ann.id, anonymous: false });
+    await insertLink(open.db, {
+      inquiryId: inquiry.id,
+      fromId: b.id,
+      toId: a.id,
+      kind: 'answers',
+      createdBy: ann.id,
+      anonymous: false,
+    });
+    await insertLink(open.db, {
+      inquiryId: inquiry.id,
+      fromId: c.id,
+      toId: a.id,
+      kind: 'builds_on',
+      createdBy: ann.id,
+      anonymous: false,
+    });
     await expect(
-      insertLink(open.db, { inquiryId: inquiry.id, fromId: b.id, toId: a.id, kind: 'answers', createdBy: ann.id, anonymous: false }),
+      insertLink(open.db, {
+        inquiryId: inquiry.id,
+        fromId: b.id,
+        toId: a.id,
+        kind: 'answers',
+        createdBy: ann.id,
+        anonymous: false,
+      }),
     ).rejects.toThrow();
 
     const page1 = await listContributions(open.db, { inquiryId: inquiry.id, limit: 3 });
     expect(page1.items.map((x) => x.body)).toEqual(['note 0', 'note 1', 'note 2']);
     expect(page1.items[0]?.anonymous).toBe(true);
-    const page2 = await listContributions(open.db, { inquiryId: inquiry.id, limit: 3, cursor: page1.nextCursor ?? undefined });
+    const page2 = await listContributions(open.db, {
+      inquiryId: inquiry.id,
+      limit: 3,
+      cursor: page1.nextCursor ?? undefined,
+    });
     expect(page2.items.map((x) => x.body)).toEqual(['note 3', 'note 4']);
     expect(page2.nextCursor).toBeNull();
 

@@ -13,7 +13,12 @@ export class EmailTakenError extends Error {}
 
 const columns = ['id', 'email', 'name', 'created_at'] as const;
 type Row = { id: string; email: string; name: string; created_at: string };
-const toRecord = (r: Row): UserRecord => ({ id: r.id, email: r.email, name: r.name, createdAt: r.created_at });
+const toRecord = (r: Row): UserRecord => ({
+  id: r.id,
+  email: r.email,
+  name: r.name,
+  createdAt: r.created_at,
+});
 
 export async function createUser(
   db: Db,

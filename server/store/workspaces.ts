@@ -29,7 +29,11 @@ export async function createWorkspace(db: Db, name: string, ownerId: string): Pr
 }
 
 /** The viewer's membership of a workspace, or null when they are not in it. */
-export async function findMembership(db: Db, workspaceId: string, userId: string): Promise<MembershipRecord | null> {
+export async function findMembership(
+  db: Db,
+  workspaceId: string,
+  userId: string,
+): Promise<MembershipRecord | null> {
   const row = await db
     .selectFrom('memberships')
     .innerJoin('workspaces', 'workspaces.id', 'memberships.workspace_id')
@@ -86,7 +90,12 @@ async function ownerCount(db: Db, workspaceId: string): Promise<number> {
 }
 
 /** Changes a role; a workspace always keeps at least one owner. Call inside a transaction. */
-export async function setMemberRole(db: Db, workspaceId: string, userId: string, role: Role): Promise<boolean> {
+export async function setMemberRole(
+  db: Db,
+  workspaceId: string,
+  userId: string,
+  role: Role,
+): Promise<boolean> {
   const current = await findMembership(db, workspaceId, userId);
   if (!current) return false;
   if (current.role === 'owner' && role !== 'owner' && (await ownerCount(db, workspaceId)) <= 1) {
@@ -115,7 +124,11 @@ export async function removeMember(db: Db, workspaceId: string, userId: string):
 }
 
 /** Of these user ids, the ones that are members of the workspace. */
-export async function filterMembers(db: Db, workspaceId: string, userIds: readonly string[]): Promise<Set<string>> {
+export async function filterMembers(
+  db: Db,
+  workspaceId: string,
+  userIds: readonly string[],
+): Promise<Set<string>> {
   if (userIds.length === 0) return new Set();
   const rows = await db
     .selectFrom('memberships')

@@ -38,7 +38,11 @@ describe.each([
 
     it('sets an httpOnly, SameSite=Lax cookie', async () => {
       const client = new Client(server);
-      const reply = await client.post('/api/auth/signup', { email: `c${Date.now()}@x.io`, name: 'C', password: '0123456789' });
+      const reply = await client.post('/api/auth/signup', {
+        email: `c${Date.now()}@x.io`,
+        name: 'C',
+        password: '0123456789',
+      });
       const cookie = reply.headers.getSetCookie().join(';');
       expect(cookie).toMatch(/HttpOnly/i);
       expect(cookie).toMatch(/SameSite=Lax/i);
@@ -53,36 +57,57 @@ describe.each([
       });
       expect(again.status).toBe(409);
       expect(again.body.error.fields[0].path).toBe('body.email');
-      const wrong = await new Client(server).post('/api/auth/login', { email: ann.email, password: 'nope-nope-nope' });
+      const wrong = await new Client(server).post('/api/auth/login', {
+        email: ann.email,
+        password: 'nope-nope-nope',
+      });
       expect(wrong.status).toBe(401);
       expect(wrong.body.error.code).toBe('invalid_credentials');
-      const right = await new Client(server).post('/api/auth/login', { email: ann.email.toUpperCase(), password: 'correct horse battery' });
+      const right = await new Client(server).post('/api/auth/login', {
+        email: ann.email.toUpperCase(),
+        password: 'correct horse battery',
+      });
       expect(right.status).toBe(200);
     });
   });
 
   describe.skipIf(skip)('workspaces and invitations', () => {
     it('creates a workspace, invites by link, and an invitation works once', async () => {
-      const [owner, bob, cat] = await Promise.all([signUp(server, 'Owner'), signUp(server, 'Bob'), signUp(server, 'Cat')]);
+      const [owner, bob, cat] = await Promise.all([
+        signUp(server, 'Owner'),
+        signUp(server, 'Bob'),
+        signUp(server, 'Cat'),
+      ]);
       const workspaceId = await createWorkspace(owner, 'Northwind');
-      const invite = await owner.client.post(`/api/workspaces/${workspaceId}/invitations`, { email: 'BOB@x.io', role: 'member' });
+      const invite = await owner.client.post(`/api/workspaces/${workspaceId}/invitations`, {
+        email: 'BOB@x.io',
+        role: 'member',
+      });
       expect(invite.status).toBe(201);
       expect(invite.body.invitation).toMatchObject({ email: 'bob@x.io', role: 'member' });
       expect(invite.body.invitation.url).toContain(`/invite/${invite.body.invitation.token}`);
 
       const token = invite.body.invitation.token;
       const preview = await new Client(server).get(`/api/invitations/${token}`);
-      expect(preview.body.invitation).toMatchObject({ workspaceName: 'Northwind', status: 'pending', invitedBy: 'Owner' });
+      expect(preview.body.invitation).toMatchObject({
+        workspaceName: 'Northwind',
+        status: 'pending',
+        invitedBy: 'Owner',
+      });
       const pending = await owner.client.get(`/api/workspaces/${workspaceId}/invitations`);
       expect(pending.body.items).toHaveLength(1);
 
       expect((await bob.client.post(`/api/invitations/${token}/accept`)).status).toBe(200);
       const used = await cat.client.post(`/api/invitations/${token}/accept`);
       expect(used.status).toBe(409);
-      expect((await new Client(server).get(`/api/invitations/${token}`)).body.invitation.status).toBe('accepted');
+      expect((await new Client(server).get(`/api/invitations/${token}`)).body.invitation.status).toBe(
+        'accepted',
+      );
 
       const detail = await bob.client.get(`/api/workspaces/${workspaceId}`);
-      expect(detail.body.members.map((m: { user: { name: string }; role: string }) => [m.user.name, m.role])).toEqual([
+      expect(
+        detail.body.members.map((m: { user: { name: string }; role: string }) => [m.user.name, m.role]),
+      ).toEqual([
         ['Bob', 'member'],
         ['Owner', 'owner'],
       ]);
@@ -93,9 +118,13 @@ describe.each([
     it('revokes an invitation so it can no longer be used', async () => {
       const [owner, bob] = await Promise.all([signUp(server, 'Owner'), signUp(server, 'Bob')]);
       const workspaceId = await createWorkspace(owner);
-      const invite = await owner.client.post(`/api/workspaces/${workspaceId}/invitations`, { email: 'b@x.io' });
+      const invite = await owner.client.post(`/api/workspaces/${workspaceId}/invitations`, {
+        email: 'b@x.io',
+      });
       const { id, token } = invite.body.invitation;
-      expect((await owner.client.delete(`/api/workspaces/${workspaceId}/invitations/${id}`)).status).toBe(204);
+      expect((await owner.client.delete(`/api/workspaces/${workspaceId}/invitations/${id}`)).status).toBe(
+        204,
+      );
       expect((await bob.client.post(`/api/invitations/${token}/accept`)).status).toBe(409);
     });
 
@@ -112,12 +141,17 @@ describe.each([
       expect((await facilitator.client.get(`/api/workspaces/${workspaceId}`)).status).toBe(404);
       const inquiry = await owner.client.get(`/api/inquiries/${inquiryId}`);
       expect(inquiry.body.inquiry.facilitatorId).toBe(owner.id);
-      expect(inquiry.body.participants.map((p: { user: { id: string } }) => p.user.id)).not.toContain(facilitator.id);
+      expect(inquiry.body.participants.map((p: { user: { id: string } }) => p.user.id)).not.toContain(
+        facilitator.id,
+      );
     });
 
     it('does not let a facilitator invite an owner', async () => {
       const { facilitator, workspaceId } = await createTeam(server);
-      const reply = await facilitator.client.post(`/api/workspaces/${workspaceId}/invitations`, { email: 'x@x.io', role: 'owner' });
+      const reply = await facilitator.client.post(`/api/workspaces/${workspaceId}/invitations`, {
+        email: 'x@x.io',
+        role: 'owner',
+      });
       expect(reply.status).toBe(403);
     });
   });
@@ -141,10 +175,20 @@ describe.each([
       });
       const id = created.body.inquiry.id;
       const list = await member.client.get(`/api/workspaces/${workspaceId}/inquiries?phase=framing`);
-      expect(list.body.items[0]).toMatchObject({ id, participantCount: 3, contributionCount: 0, myContributionCount: 0 });
-      expect((await member.client.get(`/api/workspaces/${workspaceId}/inquiries?phase=concluded`)).body.items).toEqual([]);
+      expect(list.body.items[0]).toMatchObject({
+        id,
+        participantCount: 3,
+        contributionCount: 0,
+        myContributionCount: 0,
+      });
+      expect(
+        (await member.client.get(`/api/workspaces/${workspaceId}/inquiries?phase=concluded`)).body.items,
+      ).toEqual([]);
 
-      const patched = await facilitator.client.patch(`/api/inquiries/${id}`, { allowAnonymous: true, participantIds: [member.id] });
+      const patched = await facilitator.client.patch(`/api/inquiries/${id}`, {
+        allowAnonymous: true,
+        participantIds: [member.id],
+      });
       expect(patched.status).toBe(200);
       expect(patched.body.inquiry.allowAnonymous).toBe(true);
       expect(patched.body.participants).toHaveLength(2);
@@ -159,7 +203,9 @@ describe.each([
         participantIds: [outsider.id],
       });
       expect(reply.status).toBe(400);
-      expect(reply.body.error.fields).toEqual([{ path: 'body.participantIds.0', message: expect.any(String) }]);
+      expect(reply.body.error.fields).toEqual([
+        { path: 'body.participantIds.0', message: expect.any(String) },
+      ]);
     });
   });
 
@@ -172,7 +218,12 @@ describe.each([
         anonymous: true,
         links: [{ toId: noteId, kind: 'challenges' }],
       });
-      expect(secret).toMatchObject({ anonymous: true, isMine: true, author: { id: member.id }, state: 'untested' });
+      expect(secret).toMatchObject({
+        anonymous: true,
+        isMine: true,
+        author: { id: member.id },
+        state: 'untested',
+      });
 
       const theirs = await facilitator.client.get(`/api/inquiries/${inquiryId}/contributions`);
       const seen = theirs.body.items.find((c: { id: string }) => c.id === secret.id);
@@ -186,13 +237,19 @@ describe.each([
 
       const mine = await member.client.get(`/api/inquiries/${inquiryId}/contributions`);
       expect(mine.body.items.find((c: { id: string }) => c.id === secret.id).author.id).toBe(member.id);
-      expect(mine.body.links.find((l: { fromId: string }) => l.fromId === secret.id).createdBy).toBe(member.id);
+      expect(mine.body.links.find((l: { fromId: string }) => l.fromId === secret.id).createdBy).toBe(
+        member.id,
+      );
     });
 
     it('refuses anonymous notes where the inquiry does not allow them', async () => {
       const { facilitator, workspaceId, member } = await createTeam(server);
       const inquiryId = await createInquiry(facilitator, workspaceId, { allowAnonymous: false });
-      const reply = await member.client.post(`/api/inquiries/${inquiryId}/contributions`, { kind: 'idea', body: 'x', anonymous: true });
+      const reply = await member.client.post(`/api/inquiries/${inquiryId}/contributions`, {
+        kind: 'idea',
+        body: 'x',
+        anonymous: true,
+      });
       expect(reply.status).toBe(400);
       expect(reply.body.error.fields[0].path).toBe('body.anonymous');
     });
@@ -200,12 +257,20 @@ describe.each([
     it('enforces the link rules', async () => {
       const { facilitator, member, inquiryId, workspaceId, noteId } = await createTeam(server);
       const question = await contribute(member, inquiryId, { kind: 'question', body: 'Which channel?' });
-      const link = (toId: string, kind: string) => member.client.post(`/api/contributions/${noteId}/links`, { toId, kind });
+      const link = (toId: string, kind: string) =>
+        member.client.post(`/api/contributions/${noteId}/links`, { toId, kind });
       expect((await link(noteId, 'builds_on')).status).toBe(400);
       expect((await link(question.id, 'answers')).status).toBe(201);
       expect((await link(question.id, 'answers')).status).toBe(409);
       const evidence = await contribute(member, inquiryId, { kind: 'evidence', body: 'Return rate 12%' });
-      expect((await member.client.post(`/api/contributions/${evidence.id}/links`, { toId: noteId, kind: 'answers' })).status).toBe(400);
+      expect(
+        (
+          await member.client.post(`/api/contributions/${evidence.id}/links`, {
+            toId: noteId,
+            kind: 'answers',
+          })
+        ).status,
+      ).toBe(400);
       const other = await createInquiry(facilitator, workspaceId);
       const elsewhere = await contribute(member, other);
       expect((await link(elsewhere.id, 'supports')).status).toBe(400);
@@ -220,26 +285,43 @@ describe.each([
       const { facilitator, member, owner, inquiryId, workspaceId } = team;
       const other = await signUp(server, 'Other');
       await join(owner, workspaceId, other, 'member');
-      const assumption = await contribute(member, inquiryId, { kind: 'assumption', body: 'Price is the issue' });
+      const assumption = await contribute(member, inquiryId, {
+        kind: 'assumption',
+        body: 'Price is the issue',
+      });
       const path = `/api/contributions/${assumption.id}`;
-      expect((await member.client.patch(path, { body: 'Price **is** the issue', confidence: 'confident' })).status).toBe(200);
+      expect(
+        (await member.client.patch(path, { body: 'Price **is** the issue', confidence: 'confident' })).status,
+      ).toBe(200);
       expect((await facilitator.client.patch(path, { body: 'edited by someone else' })).status).toBe(403);
       expect((await other.client.patch(path, { state: 'refuted' })).status).toBe(403);
       const tested = await facilitator.client.patch(path, { state: 'supported' });
-      expect(tested.body.contribution).toMatchObject({ state: 'supported', body: 'Price **is** the issue', confidence: 'confident' });
+      expect(tested.body.contribution).toMatchObject({
+        state: 'supported',
+        body: 'Price **is** the issue',
+        confidence: 'confident',
+      });
       expect((await member.client.patch(path, { state: 'answered' })).status).toBe(400);
       expect((await other.client.delete(path)).status).toBe(403);
       expect((await facilitator.client.delete(path)).status).toBe(204);
-      expect((await member.client.get(path.replace('/api/contributions/', '/api/contributions/'))).status).toBe(404);
+      expect(
+        (await member.client.get(path.replace('/api/contributions/', '/api/contributions/'))).status,
+      ).toBe(404);
     });
 
     it('pages through a long inquiry, filters by kind and by mine, and updates last activity', async () => {
       const { facilitator, member, inquiryId } = await createTeam(server);
       const before = (await member.client.get(`/api/inquiries/${inquiryId}`)).body.inquiry.lastActivityAt;
-      for (let i = 0; i < 5; i++) await contribute(i % 2 ? member : facilitator, inquiryId, { kind: i % 2 ? 'idea' : 'question', body: `n${i}` });
+      for (let i = 0; i < 5; i++)
+        await contribute(i % 2 ? member : facilitator, inquiryId, {
+          kind: i % 2 ? 'idea' : 'question',
+          body: `n${i}`,
+        });
       const first = await member.client.get(`/api/inquiries/${inquiryId}/contributions?limit=4`);
       expect(first.body.items).toHaveLength(4);
-      const rest = await member.client.get(`/api/inquiries/${inquiryId}/contributions?limit=4&cursor=${first.body.nextCursor}`);
+      const rest = await member.client.get(
+        `/api/inquiries/${inquiryId}/contributions?limit=4&cursor=${first.body.nextCursor}`,
+      );
       expect(rest.body.items).toHaveLength(2);
       expect(rest.body.nextCursor).toBeNull();
       const questions = await member.client.get(`/api/inquiries/${inquiryId}/contributions?kind=question`);
@@ -266,14 +348,23 @@ describe.each([
         [{ kind: 'idea', body: 'x'.repeat(20_001) }, {}, 400, 'invalid_input'],
         [{ kind: 'idea', body: '   ' }, {}, 400, 'invalid_input'],
         [{ kind: 'idea', body: 'x'.repeat(1_100_000) }, {}, 413, 'payload_too_large'],
-        ['kind=idea&body=x', { 'content-type': 'application/x-www-form-urlencoded' }, 415, 'unsupported_media_type'],
+        [
+          'kind=idea&body=x',
+          { 'content-type': 'application/x-www-form-urlencoded' },
+          415,
+          'unsupported_media_type',
+        ],
         ['{"kind":"idea","body":"x"}', { 'content-type': 'text/plain' }, 415, 'unsupported_media_type'],
         [[1, 2, 3], {}, 400, 'invalid_input'],
         [null, {}, 400, 'invalid_input'],
       ];
       for (const [body, headers, status, code] of cases) {
         const reply = await post(body, headers);
-        expect({ body: String(body).slice(0, 40), status: reply.status, code: reply.body?.error?.code }).toEqual({
+        expect({
+          body: String(body).slice(0, 40),
+          status: reply.status,
+          code: reply.body?.error?.code,
+        }).toEqual({
           body: String(body).slice(0, 40),
           status,
           code,
@@ -285,8 +376,12 @@ describe.each([
         code: 'invalid_input',
         fields: [{ path: 'path.inquiryId', message: expect.any(String) }],
       });
-      expect((await member.client.get(`/api/inquiries/${inquiryId}/contributions?limit=9999`)).status).toBe(400);
-      expect((await member.client.get(`/api/inquiries/${inquiryId}/contributions?cursor=zzz`)).status).toBe(400);
+      expect((await member.client.get(`/api/inquiries/${inquiryId}/contributions?limit=9999`)).status).toBe(
+        400,
+      );
+      expect((await member.client.get(`/api/inquiries/${inquiryId}/contributions?cursor=zzz`)).status).toBe(
+        400,
+      );
       expect((await member.client.get('/api/no-such-route')).body.error.code).toBe('not_found');
       const listed = await member.client.get(`/api/inquiries/${inquiryId}/contributions`);
       expect(listed.body.items).toHaveLength(1);
@@ -297,7 +392,9 @@ describe.each([
     it('describes every API route the server registered', async () => {
       const doc = (await new Client(server).get('/api/openapi.json')).body;
       expect(doc.openapi).toBe('3.1.0');
-      for (const route of server.routes.filter((r) => r.url.startsWith('/api/') && r.url !== '/api/openapi.json')) {
+      for (const route of server.routes.filter(
+        (r) => r.url.startsWith('/api/') && r.url !== '/api/openapi.json',
+      )) {
         const path = route.url.replace(/:(\w+)/g, '{$1}');
         expect(doc.paths[path]?.[route.method.toLowerCase()], `${route.method} ${route.url}`).toBeDefined();
       }
@@ -317,9 +414,15 @@ describe('sign-in throttling', () => {
   it('limits failures per account, with Retry-After, even for the right password', async () => {
     const ann = await signUp(server, 'Ann');
     for (let i = 0; i < 3; i++) {
-      expect((await new Client(server).post('/api/auth/login', { email: ann.email, password: 'wrong-password' })).status).toBe(401);
+      expect(
+        (await new Client(server).post('/api/auth/login', { email: ann.email, password: 'wrong-password' }))
+          .status,
+      ).toBe(401);
     }
-    const blocked = await new Client(server).post('/api/auth/login', { email: ann.email, password: 'correct horse battery' });
+    const blocked = await new Client(server).post('/api/auth/login', {
+      email: ann.email,
+      password: 'correct horse battery',
+    });
     expect(blocked.status).toBe(429);
     expect(blocked.body.error.code).toBe('rate_limited');
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);

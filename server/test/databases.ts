@@ -6,7 +6,8 @@ import type { Database } from '../config.js';
 
 // Fresh databases for tests: a temp SQLite file, or a new PostgreSQL database dropped afterwards.
 
-export const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const POSTGRES_ADMIN_URL =
+  process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 let reachable: Promise<string | null> | undefined;
 
@@ -35,7 +36,10 @@ export interface TestDatabase {
 export async function freshDatabase(kind: Database['kind']): Promise<TestDatabase> {
   if (kind === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'colearn-test-'));
-    return { config: { kind, file: join(dir, 'colearn.sqlite') }, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+    return {
+      config: { kind, file: join(dir, 'colearn.sqlite') },
+      drop: async () => rmSync(dir, { recursive: true, force: true }),
+    };
   }
   const name = `colearn_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
   const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });

@@ -29,7 +29,10 @@ export async function createWorkspace(owner: Person, name = 'Acme'): Promise<str
 
 /** Invites and accepts: `person` joins the workspace with `role`. */
 export async function join(inviter: Person, workspaceId: string, person: Person, role: Role): Promise<void> {
-  const invite = await inviter.client.post(`/api/workspaces/${workspaceId}/invitations`, { email: person.email, role });
+  const invite = await inviter.client.post(`/api/workspaces/${workspaceId}/invitations`, {
+    email: person.email,
+    role,
+  });
   if (invite.status !== 201) throw new Error(`invite failed: ${JSON.stringify(invite.body)}`);
   const accept = await person.client.post(`/api/invitations/${invite.body.invitation.token}/accept`);
   if (accept.status !== 200) throw new Error(`accept failed: ${JSON.stringify(accept.body)}`);
@@ -78,5 +81,14 @@ export async function createTeam(server: TestServer) {
   const outsiderWorkspaceId = await createWorkspace(outsider, 'Elsewhere Ltd');
   const inquiryId = await createInquiry(facilitator, workspaceId, { participantIds: [member.id] });
   const note = await contribute(member, inquiryId);
-  return { owner, facilitator, member, outsider, workspaceId, outsiderWorkspaceId, inquiryId, noteId: note.id };
+  return {
+    owner,
+    facilitator,
+    member,
+    outsider,
+    workspaceId,
+    outsiderWorkspaceId,
+    inquiryId,
+    noteId: note.id,
+  };
 }

@@ -72,7 +72,10 @@ const CASES: Record<string, Case> = {
     allowed: 'facilitator',
     forbidden: 'member',
   },
-  'GET /api/workspaces/:workspaceId/inquiries': { path: (t) => `/api/workspaces/${t.workspaceId}/inquiries`, allowed: 'member' },
+  'GET /api/workspaces/:workspaceId/inquiries': {
+    path: (t) => `/api/workspaces/${t.workspaceId}/inquiries`,
+    allowed: 'member',
+  },
   'GET /api/inquiries/:inquiryId': { path: (t) => `/api/inquiries/${t.inquiryId}`, allowed: 'member' },
   'PATCH /api/inquiries/:inquiryId': {
     path: (t) => `/api/inquiries/${t.inquiryId}`,
@@ -105,7 +108,11 @@ const CASES: Record<string, Case> = {
     body: (t) => ({ toId: t.questionId, kind: 'builds_on' }),
     allowed: 'other',
   },
-  'DELETE /api/links/:linkId': { path: (t) => `/api/links/${t.linkId}`, allowed: 'member', forbidden: 'other' },
+  'DELETE /api/links/:linkId': {
+    path: (t) => `/api/links/${t.linkId}`,
+    allowed: 'member',
+    forbidden: 'other',
+  },
 };
 
 describe('isolation matrix', () => {
@@ -120,9 +127,20 @@ describe('isolation matrix', () => {
     const other = await signUp(server, 'Otto Other');
     await join(t.owner, t.workspaceId, other, 'member');
     const question = await contribute(t.member, t.inquiryId, { kind: 'question', body: 'Which channel?' });
-    const link = await t.member.client.post(`/api/contributions/${t.noteId}/links`, { toId: question.id, kind: 'answers' });
-    const invite = await t.owner.client.post(`/api/workspaces/${t.workspaceId}/invitations`, { email: 'p@example.com' });
-    return { ...t, other, linkId: link.body.link.id, invitationId: invite.body.invitation.id, questionId: question.id };
+    const link = await t.member.client.post(`/api/contributions/${t.noteId}/links`, {
+      toId: question.id,
+      kind: 'answers',
+    });
+    const invite = await t.owner.client.post(`/api/workspaces/${t.workspaceId}/invitations`, {
+      email: 'p@example.com',
+    });
+    return {
+      ...t,
+      other,
+      linkId: link.body.link.id,
+      invitationId: invite.body.invitation.id,
+      questionId: question.id,
+    };
   }
 
   it('has a case for every route the server registered', () => {
@@ -144,11 +162,17 @@ describe('isolation matrix', () => {
       expect(anonymous.status, `${key} signed out`).toBe(401);
 
       const outsider = await send(t.outsider.client);
-      expect([outsider.status, outsider.body?.error?.code], `${key} from another workspace`).toEqual([404, 'not_found']);
+      expect([outsider.status, outsider.body?.error?.code], `${key} from another workspace`).toEqual([
+        404,
+        'not_found',
+      ]);
 
       if (c.forbidden) {
         const refused = await send(who(c.forbidden));
-        expect([refused.status, refused.body?.error?.code], `${key} as ${c.forbidden}`).toEqual([403, 'forbidden']);
+        expect([refused.status, refused.body?.error?.code], `${key} as ${c.forbidden}`).toEqual([
+          403,
+          'forbidden',
+        ]);
       }
       const done = await send(who(c.allowed));
       expect(done.status, `${key} as ${c.allowed}: ${JSON.stringify(done.body)}`).toBeLessThan(300);

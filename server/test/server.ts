@@ -1,9 +1,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildApp, type BuiltApp } from '../app.js';
+import { type BuiltApp, buildApp } from '../app.js';
 import { type Config, loadConfig } from '../config.js';
-import { openDatabase, type OpenDatabase } from '../store/db.js';
+import { type OpenDatabase, openDatabase } from '../store/db.js';
 import { freshDatabase } from './databases.js';
 
 // Starts the real server on an ephemeral port against a fresh database, and talks to it over HTTP
@@ -21,7 +21,12 @@ export async function startServer(
 ): Promise<TestServer> {
   const fresh = await freshDatabase(options.database ?? 'sqlite');
   const base = loadConfig({ NODE_ENV: 'test', DATA_DIR: mkdtempSync(join(tmpdir(), 'colearn-data-')) });
-  const config: Config = { ...base, database: fresh.config, authRequestsPerMinute: 10_000, ...options.config };
+  const config: Config = {
+    ...base,
+    database: fresh.config,
+    authRequestsPerMinute: 10_000,
+    ...options.config,
+  };
   const database = await openDatabase(config.database);
   const { app, routes } = await buildApp(config, database);
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -45,7 +50,7 @@ export interface Reply<T = unknown> {
   headers: Headers;
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: tests read response bodies loosely; the contract is checked by the server
+// any: tests read response bodies loosely; the contract is checked by the server
 type Json = any;
 
 /** One person's browser: keeps their session cookie between requests. */
@@ -53,7 +58,12 @@ export class Client {
   cookie = '';
   constructor(readonly server: TestServer) {}
 
-  async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply<Json>> {
+  async request(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Reply<Json>> {
     const init: RequestInit = { method, headers: { ...headers } };
     if (this.cookie) (init.headers as Record<string, string>).cookie = this.cookie;
     if (body !== undefined) {
