@@ -1,0 +1,122 @@
+import type { LoginBody, MeResponse, SignupBody, User } from '../../contract/accounts.js';
+import type {
+  Contribution,
+  ContributionList,
+  CreateContributionBody,
+  Link,
+  NewLink,
+  UpdateContributionBody,
+} from '../../contract/contributions.js';
+import type {
+  CreateInquiryBody,
+  Inquiry,
+  InquiryDetail,
+  InquiryList,
+  InquirySummary,
+  UpdateInquiryBody,
+} from '../../contract/inquiries.js';
+import type {
+  CreatedInvitationResponse,
+  CreateInvitationBody,
+  Invitation,
+  InvitationPreview,
+  Member,
+  Workspace,
+  WorkspaceDetail,
+} from '../../contract/workspaces.js';
+import type { Role } from '../../domain/model.js';
+import { request } from './client.js';
+
+// Every call the app makes, typed by the contract. Nothing else in app/ builds URLs.
+
+const enc = encodeURIComponent;
+
+export const api = {
+  // Accounts
+  me: (signal?: AbortSignal) => request<MeResponse>('GET', '/me', undefined, signal),
+  signup: (body: SignupBody) => request<{ user: User }>('POST', '/auth/signup', body),
+  login: (body: LoginBody) => request<{ user: User }>('POST', '/auth/login', body),
+  logout: () => request<void>('POST', '/auth/logout'),
+
+  // Workspaces and people
+  createWorkspace: (name: string) => request<{ workspace: Workspace }>('POST', '/workspaces', { name }),
+  workspace: (id: string, signal?: AbortSignal) =>
+    request<WorkspaceDetail>('GET', `/workspaces/${enc(id)}`, undefined, signal),
+  updateMember: (workspaceId: string, userId: string, role: Role) =>
+    request<{ member: Member }>('PATCH', `/workspaces/${enc(workspaceId)}/members/${enc(userId)}`, { role }),
+  removeMember: (workspaceId: string, userId: string) =>
+    request<void>('DELETE', `/workspaces/${enc(workspaceId)}/members/${enc(userId)}`),
+  invitations: (workspaceId: string, signal?: AbortSignal) =>
+    request<{ items: Invitation[] }>('GET', `/workspaces/${enc(workspaceId)}/invitations`, undefined, signal),
+  invite: (workspaceId: string, body: CreateInvitationBody) =>
+    request<CreatedInvitationResponse>('POST', `/workspaces/${enc(workspaceId)}/invitations`, body),
+  revokeInvitation: (workspaceId: string, invitationId: string) =>
+    request<void>('DELETE', `/workspaces/${enc(workspaceId)}/invitations/${enc(invitationId)}`),
+  invitationPreview: (token: string, signal?: AbortSignal) =>
+    request<InvitationPreview>('GET', `/invitations/${enc(token)}`, undefined, signal),
+  acceptInvitation: (token: string) =>
+    request<{ workspace: Workspace }>('POST', `/invitations/${enc(token)}/accept`),
+
+  // Inquiries
+  inquiries: async (workspaceId: string, signal?: AbortSignal): Promise<InquirySummary[]> => {
+    const all: InquirySummary[] = [];
+    let cursor: string | null = null;
+    do {
+      const q: string = `limit=200${cursor ? `&cursor=${enc(cursor)}` : ''}`;
+      const page: InquiryList = await request<InquiryList>(
+        'GET',
+        `/workspaces/${enc(workspaceId)}/inquiries?${q}`,
+        undefined,
+        signal,
+      );
+      all.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    return all;
+  },
+  createInquiry: (workspaceId: string, body: CreateInquiryBody) =>
+    request<{ inquiry: Inquiry }>('POST', `/workspaces/${enc(workspaceId)}/inquiries`, body),
+  inquiry: (id: string, signal?: AbortSignal) =>
+    request<InquiryDetail>('GET', `/inquiries/${enc(id)}`, undefined, signal),
+  updateInquiry: (id: string, body: UpdateInquiryBody) =>
+    request<{ inquiry: Inquiry }>('PATCH', `/inquiries/${enc(id)}`, body),
+
+  // Contributions and links
+  /** Every page of an inquiry's contributions, merged. */
+  contributions: async (inquiryId: string, signal?: AbortSignal): Promise<Board> => {
+    const items: Contribution[] = [];
+    const links: Link[] = [];
+    let cursor: string | null = null;
+    do {
+      const q: string = `limit=200${cursor ? `&cursor=${enc(cursor)}` : ''}`;
+      const page: ContributionList = await request<ContributionList>(
+        'GET',
+        `/inquiries/${enc(inquiryId)}/contributions?${q}`,
+        undefined,
+        signal,
+      );
+      items.push(...page.items);
+      links.push(...page.links);
+      cursor = page.nextCursor;
+    } while (cursor);
+    return { items: dedupe(items), links: dedupe(links) };
+  },
+  createContribution: (inquiryId: string, body: CreateContributionBody) =>
+    request<{ contribution: Contribution }>('POST', `/inquiries/${enc(inquiryId)}/contributions`, body),
+  updateContribution: (id: string, body: UpdateContributionBody) =>
+    request<{ contribution: Contribution }>('PATCH', `/contributions/${enc(id)}`, body),
+  deleteContribution: (id: string) => request<void>('DELETE', `/contributions/${enc(id)}`),
+  createLink: (fromId: string, body: NewLink) =>
+    request<{ link: Link }>('POST', `/contributions/${enc(fromId)}/links`, body),
+  deleteLink: (id: string) => request<void>('DELETE', `/links/${enc(id)}`),
+};
+
+export interface Board {
+  items: Contribution[];
+  links: Link[];
+}
+
+function dedupe<T extends { id: string }>(list: T[]): T[] {
+  const seen = new Set<string>();
+  return list.filter((x) => (seen.has(x.id) ? false : (seen.add(x.id), true)));
+}

@@ -1,0 +1,54 @@
+import { Avatar, type AvatarProps } from '@mantine/core';
+import { IconUser } from '@tabler/icons-react';
+
+const COLORS = [
+  'blue',
+  'cyan',
+  'teal',
+  'green',
+  'lime',
+  'orange',
+  'red',
+  'pink',
+  'grape',
+  'violet',
+  'indigo',
+];
+
+function hash(s: string): number {
+  let h = 0;
+  for (let i = 0; i < s.length; i++) h = (h * 31 + s.charCodeAt(i)) | 0;
+  return Math.abs(h);
+}
+
+export function initials(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  const first = parts[0]?.[0] ?? '?';
+  const last = parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? '') : '';
+  return (first + last).toUpperCase();
+}
+
+/** A person's initials on a colour derived from their id; null means Anonymous: a neutral, identical avatar. */
+export function PersonAvatar({
+  person,
+  ...props
+}: { person: { id: string; name: string } | null } & Omit<AvatarProps, 'children' | 'color'>) {
+  if (!person) {
+    return (
+      <Avatar color="gray" variant="light" radius="xl" aria-hidden {...props}>
+        <IconUser size="60%" stroke={1.6} />
+      </Avatar>
+    );
+  }
+  return (
+    <Avatar
+      color={COLORS[hash(person.id) % COLORS.length]}
+      variant="light"
+      radius="xl"
+      aria-hidden
+      {...props}
+    >
+      {initials(person.name)}
+    </Avatar>
+  );
+}

@@ -1,0 +1,84 @@
+import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
+import './styles.css';
+
+import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import {
+  createBrowserRouter,
+  isRouteErrorResponse,
+  Outlet,
+  RouterProvider,
+  useRouteError,
+} from 'react-router';
+import { createQueryClient } from './api/queries.js';
+import { CrashPage, ErrorBoundary } from './components/ErrorBoundary.js';
+import { RequireAuth } from './components/RequireAuth.js';
+import { BoardPage } from './pages/Board/BoardPage.js';
+import { FrameInquiryPage } from './pages/FrameInquiry/FrameInquiryPage.js';
+import { CreateWorkspacePage } from './pages/Home/CreateWorkspacePage.js';
+import { HomePage } from './pages/Home/HomePage.js';
+import { InvitationPage } from './pages/Invitation/InvitationPage.js';
+import { NotFoundPage } from './pages/NotFound/NotFoundPage.js';
+import { SignInPage } from './pages/SignIn/SignInPage.js';
+import { SignUpPage } from './pages/SignUp/SignUpPage.js';
+import { WorkspaceHomePage } from './pages/WorkspaceHome/WorkspaceHomePage.js';
+import { theme } from './theme.js';
+
+const queryClient = createQueryClient();
+
+function Guarded() {
+  return (
+    <RequireAuth>
+      <Outlet />
+    </RequireAuth>
+  );
+}
+
+/** Errors thrown while rendering a route: a 404 looks like one, anything else is explained. */
+function RouteError() {
+  const error = useRouteError();
+  if (isRouteErrorResponse(error) && error.status === 404) return <NotFoundPage />;
+  return <CrashPage error={error} />;
+}
+
+const router = createBrowserRouter([
+  {
+    errorElement: <RouteError />,
+    children: [
+      { path: '/signin', element: <SignInPage /> },
+      { path: '/signup', element: <SignUpPage /> },
+      { path: '/invite/:token', element: <InvitationPage /> },
+      {
+        element: <Guarded />,
+        children: [
+          { path: '/', element: <HomePage /> },
+          { path: '/new-workspace', element: <CreateWorkspacePage /> },
+          { path: '/w/:workspaceId', element: <WorkspaceHomePage /> },
+          { path: '/w/:workspaceId/new', element: <FrameInquiryPage /> },
+          { path: '/i/:inquiryId', element: <BoardPage /> },
+        ],
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
+
+const root = document.getElementById('root');
+if (!root) throw new Error('No #root element');
+
+createRoot(root).render(
+  <StrictMode>
+    <MantineProvider theme={theme} defaultColorScheme="auto">
+      <Notifications position="bottom-right" limit={4} />
+      <ErrorBoundary>
+        <QueryClientProvider client={queryClient}>
+          <RouterProvider router={router} />
+        </QueryClientProvider>
+      </ErrorBoundary>
+    </MantineProvider>
+  </StrictMode>,
+);

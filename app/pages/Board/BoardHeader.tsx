@@ -1,0 +1,173 @@
+import {
+  Avatar,
+  Badge,
+  Button,
+  Collapse,
+  Group,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+  Tooltip,
+  UnstyledButton,
+} from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconChevronDown, IconEyeOff, IconPencil } from '@tabler/icons-react';
+import type { InquiryDetail } from '../../../contract/inquiries.js';
+import { MODE_TEXT } from '../../components/InquiryFields.js';
+import { Markdown } from '../../components/Markdown.js';
+import { PersonAvatar } from '../../components/PersonAvatar.js';
+import { PhaseStepper } from './PhaseStepper.js';
+
+const MAX_FACES = 6;
+
+export function BoardHeader({
+  detail,
+  canModerate,
+  onEdit,
+}: {
+  detail: InquiryDetail;
+  canModerate: boolean;
+  onEdit: () => void;
+}) {
+  const { inquiry, participants } = detail;
+  const [framingOpen, framing] = useDisclosure(false);
+  const facilitator = participants.find((p) => p.user.id === inquiry.facilitatorId)?.user;
+  const others = participants.filter((p) => p.user.id !== inquiry.facilitatorId);
+  const hasFraming = inquiry.context.trim() || inquiry.successCriteria.trim();
+
+  return (
+    <Stack gap="md" component="section" aria-labelledby="inquiry-title">
+      <Group justify="space-between" align="flex-start" wrap="nowrap" gap="md">
+        <Stack gap={6} style={{ minWidth: 0 }}>
+          <Title order={1} size="h2" id="inquiry-title" style={{ overflowWrap: 'anywhere' }}>
+            {inquiry.title}
+          </Title>
+          <Text size="lg" style={{ overflowWrap: 'anywhere' }} maw={900}>
+            {inquiry.question}
+          </Text>
+        </Stack>
+        {canModerate && (
+          <Button
+            variant="default"
+            leftSection={<IconPencil size={16} />}
+            onClick={onEdit}
+            style={{ flexShrink: 0 }}
+            visibleFrom="sm"
+          >
+            Edit framing
+          </Button>
+        )}
+      </Group>
+
+      <Group gap="lg" wrap="wrap">
+        {facilitator && (
+          <Group gap={6} wrap="nowrap">
+            <PersonAvatar person={facilitator} size={24} />
+            <Text size="sm">
+              <Text span c="dimmed" size="sm">
+                Facilitated by
+              </Text>{' '}
+              {facilitator.name}
+            </Text>
+          </Group>
+        )}
+        {others.length > 0 && (
+          <Group
+            gap={8}
+            wrap="nowrap"
+            aria-label={`Participants: ${others.map((p) => p.user.name).join(', ')}`}
+            role="group"
+          >
+            <Avatar.Group spacing={6}>
+              {others.slice(0, MAX_FACES).map((p) => (
+                <Tooltip key={p.user.id} label={p.user.name}>
+                  <PersonAvatar person={p.user} size={26} />
+                </Tooltip>
+              ))}
+              {others.length > MAX_FACES && (
+                <Avatar size={26} radius="xl" aria-hidden>
+                  +{others.length - MAX_FACES}
+                </Avatar>
+              )}
+            </Avatar.Group>
+            <Text size="sm" c="dimmed">
+              {others.length} {others.length === 1 ? 'participant' : 'participants'}
+            </Text>
+          </Group>
+        )}
+        <Tooltip label={MODE_TEXT[inquiry.mode].line} multiline w={280}>
+          <Badge variant="outline" color="gray" radius="sm" tt="none" tabIndex={0}>
+            {MODE_TEXT[inquiry.mode].label}
+          </Badge>
+        </Tooltip>
+        {inquiry.allowAnonymous && (
+          <Badge
+            variant="outline"
+            color="gray"
+            radius="sm"
+            tt="none"
+            leftSection={<IconEyeOff size={12} aria-hidden />}
+          >
+            Anonymous notes allowed
+          </Badge>
+        )}
+        {hasFraming && (
+          <UnstyledButton
+            onClick={framing.toggle}
+            aria-expanded={framingOpen}
+            aria-controls="framing-details"
+          >
+            <Group gap={4}>
+              <Text size="sm" c="accent" fw={500}>
+                {framingOpen ? 'Hide context' : 'Context and success criteria'}
+              </Text>
+              <IconChevronDown
+                size={14}
+                aria-hidden
+                style={{
+                  transform: framingOpen ? 'rotate(180deg)' : undefined,
+                  transition: 'transform 150ms',
+                }}
+              />
+            </Group>
+          </UnstyledButton>
+        )}
+        {canModerate && (
+          <Button
+            variant="subtle"
+            size="compact-sm"
+            leftSection={<IconPencil size={14} />}
+            onClick={onEdit}
+            hiddenFrom="sm"
+          >
+            Edit framing
+          </Button>
+        )}
+      </Group>
+
+      <Collapse expanded={framingOpen} id="framing-details">
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg">
+          {inquiry.context.trim() && (
+            <div>
+              <Text size="xs" fw={600} c="dimmed" tt="uppercase" mb={4}>
+                Context
+              </Text>
+              <Markdown source={inquiry.context} />
+            </div>
+          )}
+          {inquiry.successCriteria.trim() && (
+            <div>
+              <Text size="xs" fw={600} c="dimmed" tt="uppercase" mb={4}>
+                What success looks like
+              </Text>
+              <Markdown source={inquiry.successCriteria} />
+            </div>
+          )}
+        </SimpleGrid>
+      </Collapse>
+
+      <PhaseStepper phase={inquiry.phase} />
+    </Stack>
+  );
+}

@@ -1,0 +1,124 @@
+import { Alert, Anchor, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { IconArrowLeft } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { api } from '../../api/endpoints.js';
+import { keys, useMe, useMyRole, useWorkspace } from '../../api/queries.js';
+import { AppLayout } from '../../components/AppLayout.js';
+import {
+  EMPTY_FRAMING,
+  FRAMING_FIELDS,
+  type FramingValues,
+  InquiryFields,
+} from '../../components/InquiryFields.js';
+import { PageError, PageLoader } from '../../components/PageState.js';
+import { useFormErrors } from '../../lib/forms.js';
+import { notifySuccess } from '../../lib/notify.js';
+
+export function FrameInquiryPage() {
+  const { workspaceId = '' } = useParams();
+  const me = useMe();
+  const role = useMyRole(workspaceId);
+  const workspace = useWorkspace(workspaceId);
+  const [values, setValues] = useState<FramingValues>(EMPTY_FRAMING);
+  const [busy, setBusy] = useState(false);
+  const { errors, formError, fromError, clear, reset } = useFormErrors(FRAMING_FIELDS);
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+
+  useEffect(() => {
+    document.title = 'Frame an inquiry · Colearn';
+  }, []);
+
+  if (workspace.isError) {
+    return (
+      <AppLayout workspaceId={workspaceId}>
+        <PageError error={workspace.error} />
+      </AppLayout>
+    );
+  }
+  if (!workspace.data || !me.data) {
+    return (
+      <AppLayout workspaceId={workspaceId}>
+        <PageLoader />
+      </AppLayout>
+    );
+  }
+
+  const myId = me.data.user.id;
+  const people = workspace.data.members
+    .filter((m) => m.user.id !== myId)
+    .map((m) => ({ value: m.user.id, label: m.user.name }));
+  const allowed = role === 'owner' || role === 'facilitator';
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    reset();
+    setBusy(true);
+    try {
+      const { inquiry } = await api.createInquiry(workspaceId, values);
+      await qc.invalidateQueries({ queryKey: keys.inquiries(workspaceId) });
+      notifySuccess('Invite the first notes: a question, a hunch, an honest unknown.', 'Inquiry framed');
+      navigate(`/i/${inquiry.id}`);
+    } catch (err) {
+      fromError(err);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <AppLayout workspaceId={workspaceId}>
+      <Stack maw={720} mx="auto" gap="lg">
+        <Anchor component={Link} to={`/w/${workspaceId}`} size="sm" c="dimmed">
+          <Group gap={4}>
+            <IconArrowLeft size={14} aria-hidden /> Back to {workspace.data.workspace.name}
+          </Group>
+        </Anchor>
+        <Stack gap={4}>
+          <Title order={1} size="h2">
+            Frame an inquiry
+          </Title>
+          <Text c="dimmed">
+            A good inquiry starts from a question nobody can answer alone. Your job is to frame it and ask —
+            the group finds the answer.
+          </Text>
+        </Stack>
+        {!allowed ? (
+          <Alert color="yellow" variant="light">
+            Only owners and facilitators can frame inquiries. Ask one of them to start this one.
+          </Alert>
+        ) : (
+          <Card p={{ base: 'md', sm: 'xl' }}>
+            <form onSubmit={submit} noValidate>
+              <Stack gap="xl">
+                {formError && (
+                  <Alert color="red" variant="light" role="alert">
+                    {formError}
+                  </Alert>
+                )}
+                <InquiryFields
+                  values={values}
+                  errors={errors}
+                  people={people}
+                  onChange={(patch, field) => {
+                    setValues((v) => ({ ...v, ...patch }));
+                    clear(field);
+                  }}
+                />
+                <Group justify="flex-end" gap="sm">
+                  <Button component={Link} to={`/w/${workspaceId}`} variant="default">
+                    Cancel
+                  </Button>
+                  <Button type="submit" loading={busy}>
+                    Start the inquiry
+                  </Button>
+                </Group>
+              </Stack>
+            </form>
+          </Card>
+        )}
+      </Stack>
+    </AppLayout>
+  );
+}

@@ -1,0 +1,82 @@
+import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { api } from '../../api/endpoints.js';
+import { keys } from '../../api/queries.js';
+import { AuthLayout } from '../../components/AuthLayout.js';
+import { safeNext, useFormErrors } from '../../lib/forms.js';
+
+const FIELDS = ['email', 'password'] as const;
+
+export function SignInPage() {
+  const [params] = useSearchParams();
+  const next = safeNext(params.get('next'));
+  const [email, setEmail] = useState(params.get('email') ?? '');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const { errors, formError, fromError, clear, reset } = useFormErrors(FIELDS);
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    reset();
+    setBusy(true);
+    try {
+      await api.login({ email, password });
+      await qc.resetQueries({ queryKey: keys.me });
+      navigate(next ?? '/', { replace: true });
+    } catch (err) {
+      fromError(err);
+      setBusy(false);
+    }
+  };
+
+  const signupHref = `/signup${next ? `?next=${encodeURIComponent(next)}` : ''}`;
+  return (
+    <AuthLayout title="Sign in to Colearn" subtitle="Welcome back. Your team's questions are waiting.">
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          {formError && (
+            <Alert color="red" variant="light" role="alert">
+              {formError}
+            </Alert>
+          )}
+          <TextInput
+            label="E-mail"
+            type="email"
+            autoComplete="email"
+            value={email}
+            onChange={(e) => {
+              setEmail(e.currentTarget.value);
+              clear('email');
+            }}
+            error={errors.email}
+            data-autofocus
+            autoFocus
+          />
+          <PasswordInput
+            label="Password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => {
+              setPassword(e.currentTarget.value);
+              clear('password');
+            }}
+            error={errors.password}
+          />
+          <Button type="submit" loading={busy} fullWidth>
+            Sign in
+          </Button>
+          <Text size="sm" ta="center" c="dimmed">
+            New to Colearn?{' '}
+            <Anchor component={Link} to={signupHref}>
+              Create an account
+            </Anchor>
+          </Text>
+        </Stack>
+      </form>
+    </AuthLayout>
+  );
+}

@@ -1,0 +1,95 @@
+import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { api } from '../../api/endpoints.js';
+import { keys } from '../../api/queries.js';
+import { AuthLayout } from '../../components/AuthLayout.js';
+import { safeNext, useFormErrors } from '../../lib/forms.js';
+
+const FIELDS = ['name', 'email', 'password'] as const;
+
+export function SignUpPage() {
+  const [params] = useSearchParams();
+  const next = safeNext(params.get('next'));
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState(params.get('email') ?? '');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const { errors, formError, fromError, clear, reset } = useFormErrors(FIELDS);
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    reset();
+    setBusy(true);
+    try {
+      await api.signup({ name, email, password });
+      await qc.resetQueries({ queryKey: keys.me });
+      // An invitation brought them here: go back and accept it. Otherwise: create a workspace.
+      navigate(next?.startsWith('/invite/') ? next : '/', { replace: true });
+    } catch (err) {
+      fromError(err);
+      setBusy(false);
+    }
+  };
+
+  const signinHref = `/signin${next ? `?next=${encodeURIComponent(next)}` : ''}`;
+  return (
+    <AuthLayout title="Create your account" subtitle="Learn together on the problems nobody can solve alone.">
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          {formError && (
+            <Alert color="red" variant="light" role="alert">
+              {formError}
+            </Alert>
+          )}
+          <TextInput
+            label="Your name"
+            description="How your teammates will see you."
+            autoComplete="name"
+            value={name}
+            onChange={(e) => {
+              setName(e.currentTarget.value);
+              clear('name');
+            }}
+            error={errors.name}
+            autoFocus
+          />
+          <TextInput
+            label="E-mail"
+            type="email"
+            autoComplete="email"
+            value={email}
+            onChange={(e) => {
+              setEmail(e.currentTarget.value);
+              clear('email');
+            }}
+            error={errors.email}
+          />
+          <PasswordInput
+            label="Password"
+            description="At least 10 characters."
+            autoComplete="new-password"
+            value={password}
+            onChange={(e) => {
+              setPassword(e.currentTarget.value);
+              clear('password');
+            }}
+            error={errors.password}
+          />
+          <Button type="submit" loading={busy} fullWidth>
+            Create account
+          </Button>
+          <Text size="sm" ta="center" c="dimmed">
+            Already have an account?{' '}
+            <Anchor component={Link} to={signinHref}>
+              Sign in
+            </Anchor>
+          </Text>
+        </Stack>
+      </form>
+    </AuthLayout>
+  );
+}

@@ -1,0 +1,152 @@
+import { Button, Divider, Group, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconLibrary, IconPlus, IconUserPlus } from '@tabler/icons-react';
+import { useEffect } from 'react';
+import { Link, useParams } from 'react-router';
+import { useInquiries, useInvitations, useMe, useMyRole, useWorkspace } from '../../api/queries.js';
+import { AppLayout } from '../../components/AppLayout.js';
+import { PageError } from '../../components/PageState.js';
+import { LAST_WORKSPACE_KEY } from '../Home/HomePage.js';
+import { EmptyWorkspace } from './EmptyWorkspace.js';
+import { InquiryCard } from './InquiryCard.js';
+import { InvitationsPanel } from './InvitationsPanel.js';
+import { InviteDialog } from './InviteDialog.js';
+import { MembersPanel } from './MembersPanel.js';
+import classes from './WorkspaceHome.module.css';
+
+export function WorkspaceHomePage() {
+  const { workspaceId = '' } = useParams();
+  const me = useMe();
+  const role = useMyRole(workspaceId);
+  const workspace = useWorkspace(workspaceId);
+  const inquiries = useInquiries(workspaceId);
+  const canManage = role === 'owner' || role === 'facilitator';
+  const invitations = useInvitations(workspaceId, canManage);
+  const [inviteOpen, invite] = useDisclosure(false);
+
+  useEffect(() => {
+    if (workspace.isSuccess) localStorage.setItem(LAST_WORKSPACE_KEY, workspaceId);
+  }, [workspace.isSuccess, workspaceId]);
+
+  useEffect(() => {
+    if (workspace.data) document.title = `${workspace.data.workspace.name} · Colearn`;
+  }, [workspace.data]);
+
+  if (workspace.isError) {
+    return (
+      <AppLayout workspaceId={workspaceId}>
+        <PageError error={workspace.error} onRetry={() => workspace.refetch()} />
+      </AppLayout>
+    );
+  }
+
+  const all = inquiries.data ?? [];
+  const active = all.filter((i) => i.phase !== 'concluded');
+  const library = all.filter((i) => i.phase === 'concluded');
+
+  return (
+    <AppLayout workspaceId={workspaceId}>
+      <div className={classes.layout}>
+        <Stack gap="xl" style={{ minWidth: 0 }}>
+          <Group justify="space-between" align="flex-end" gap="sm">
+            <Stack gap={2} style={{ minWidth: 0 }}>
+              <Title order={1} size="h2" style={{ overflowWrap: 'anywhere' }}>
+                {workspace.data?.workspace.name ?? <Skeleton h={28} w={200} />}
+              </Title>
+              <Text c="dimmed" size="sm">
+                What the team is working through together.
+              </Text>
+            </Stack>
+            {canManage && all.length > 0 && (
+              <Button component={Link} to={`/w/${workspaceId}/new`} leftSection={<IconPlus size={16} />}>
+                Frame an inquiry
+              </Button>
+            )}
+          </Group>
+
+          {inquiries.isPending ? (
+            <Stack gap="md">
+              <Skeleton h={140} radius="md" />
+              <Skeleton h={140} radius="md" />
+            </Stack>
+          ) : inquiries.isError ? (
+            <PageError error={inquiries.error} onRetry={() => inquiries.refetch()} />
+          ) : all.length === 0 ? (
+            <EmptyWorkspace workspaceId={workspaceId} canFrame={canManage} />
+          ) : (
+            <>
+              <Stack gap="md" component="section" aria-labelledby="active-heading">
+                <Title order={2} size="h4" id="active-heading">
+                  Active inquiries
+                </Title>
+                {active.length === 0 ? (
+                  <Text c="dimmed" size="sm">
+                    No inquiry is running right now.
+                  </Text>
+                ) : (
+                  <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+                    {active.map((i) => (
+                      <InquiryCard key={i.id} inquiry={i} />
+                    ))}
+                  </SimpleGrid>
+                )}
+              </Stack>
+              <Stack gap="md" component="section" aria-labelledby="library-heading">
+                <Group gap="xs">
+                  <IconLibrary size={20} aria-hidden />
+                  <Title order={2} size="h4" id="library-heading">
+                    Library
+                  </Title>
+                </Group>
+                {library.length === 0 ? (
+                  <Text c="dimmed" size="sm">
+                    Concluded inquiries land here, with what the team learned, so the next team starts from
+                    it.
+                  </Text>
+                ) : (
+                  <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+                    {library.map((i) => (
+                      <InquiryCard key={i.id} inquiry={i} />
+                    ))}
+                  </SimpleGrid>
+                )}
+              </Stack>
+            </>
+          )}
+        </Stack>
+
+        <Stack gap="lg" style={{ minWidth: 0 }}>
+          {canManage && (
+            <Button variant="light" leftSection={<IconUserPlus size={16} />} onClick={invite.open} fullWidth>
+              Invite
+            </Button>
+          )}
+          {workspace.data && me.data ? (
+            <MembersPanel
+              workspaceId={workspaceId}
+              members={workspace.data.members}
+              myId={me.data.user.id}
+              isOwner={role === 'owner'}
+            />
+          ) : (
+            <Skeleton h={120} />
+          )}
+          {canManage && invitations.data && (
+            <>
+              {invitations.data.items.length > 0 && <Divider />}
+              <InvitationsPanel workspaceId={workspaceId} invitations={invitations.data.items} />
+            </>
+          )}
+        </Stack>
+      </div>
+      {canManage && (
+        <InviteDialog
+          workspaceId={workspaceId}
+          opened={inviteOpen}
+          onClose={invite.close}
+          canInviteOwner={role === 'owner'}
+        />
+      )}
+    </AppLayout>
+  );
+}
