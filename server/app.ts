@@ -18,6 +18,7 @@ import { body, installErrorHandling } from './http-errors.js';
 import { authRoutes } from './routes/auth.js';
 import type { App, RouteContext } from './routes/context.js';
 import { contributionRoutes } from './routes/contributions.js';
+import { demoRoutes } from './routes/demo.js';
 import { healthRoutes } from './routes/health.js';
 import { inquiryRoutes } from './routes/inquiries.js';
 import { workspaceRoutes } from './routes/workspaces.js';
@@ -106,6 +107,7 @@ export async function buildApp(config: Config, database: OpenDatabase): Promise<
   workspaceRoutes(app, ctx);
   inquiryRoutes(app, ctx);
   contributionRoutes(app, ctx);
+  demoRoutes(app, ctx);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   serveWebApp(app);
