@@ -4,3 +4,4 @@ export * from './contributions.js';
 export * from './health.js';
 export * from './inquiries.js';
 export * from './workspaces.js';
+export * from './live.js';

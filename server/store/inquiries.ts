@@ -77,6 +77,7 @@ export async function createInquiry(
     created_at: at,
     updated_at: at,
     last_activity_at: at,
+    last_seq: 0,
   };
   await db.insertInto('inquiries').values(row).execute();
   await addParticipants(db, row.id, [input.facilitatorId, ...input.participantIds]);

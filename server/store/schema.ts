@@ -74,6 +74,8 @@ export interface InquiriesTable {
   created_at: string;
   updated_at: string;
   last_activity_at: string;
+  /** The sequence number of the inquiry's newest event. */
+  last_seq: number;
 }
 
 export interface InquiryParticipantsTable {
@@ -108,6 +110,15 @@ export interface LinksTable {
   created_at: string;
 }
 
+export interface EventsTable {
+  inquiry_id: string;
+  seq: number;
+  type: string;
+  /** The changed record as the server knows it (authors included); presented per recipient on delivery. */
+  data: string;
+  created_at: string;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -119,4 +130,5 @@ export interface DB {
   inquiry_participants: InquiryParticipantsTable;
   contributions: ContributionsTable;
   links: LinksTable;
+  events: EventsTable;
 }

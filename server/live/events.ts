@@ -1,0 +1,18 @@
+import type { ContributionRecord, LinkRecord } from '../store/contributions.js';
+import type { InquiryRecord } from '../store/inquiries.js';
+
+// What changed on an inquiry, as the server records it: full records, authors included. These never
+// leave the server as they are; presenters turn each into what one recipient may see.
+
+export type ChangeRecord =
+  | { type: 'contribution.created' | 'contribution.updated'; data: ContributionRecord }
+  | { type: 'contribution.deleted'; data: { id: string } }
+  | { type: 'link.created'; data: LinkRecord }
+  | { type: 'link.deleted'; data: { id: string } }
+  | { type: 'inquiry.updated'; data: InquiryRecord }
+  | { type: 'participant.joined' | 'participant.left'; data: { user: { id: string; name: string } } };
+
+export type ChangeType = ChangeRecord['type'];
+
+/** A change with its place in the inquiry's log. */
+export type StoredEvent = ChangeRecord & { inquiryId: string; seq: number; at: string };

@@ -1,0 +1,64 @@
+import type { StoredEvent } from './events.js';
+
+// One inquiry's live room on this instance: it puts the events it hears in sequence order, with no gaps
+// and no repeats, and hands each to every listener. Events may arrive out of order or not at all (two
+// instances publish independently; a publish can be lost), so a gap is filled from the log.
+
+export interface Listener {
+  readonly userId: string;
+  /** Called in sequence order, once per event, for every event after the listener joined. */
+  deliver(event: StoredEvent, audienceCache: Map<string, string>): void;
+}
+
+export interface RoomDeps {
+  /** The newest sequence number committed for the inquiry. */
+  head(): Promise<number>;
+  /** Committed events after `since`, in order. */
+  eventsSince(since: number): Promise<StoredEvent[]>;
+}
+
+export class Room<L extends Listener = Listener> {
+  readonly listeners = new Set<L>();
+  private head = 0;
+  private chain: Promise<void>;
+
+  constructor(
+    readonly inquiryId: string,
+    private readonly deps: RoomDeps,
+    subscribed: Promise<unknown>,
+    private readonly onError: (error: unknown) => void,
+  ) {
+    // The head is read only once the bus subscription is live: every later commit then reaches us.
+    this.chain = subscribed.then(async () => {
+      this.head = await deps.head();
+    });
+  }
+
+  /** Resolves when the room knows its head and hears the bus. */
+  ready(): Promise<void> {
+    return this.chain;
+  }
+
+  /** Takes an event from the bus; processing is serialised so delivery order is the sequence order. */
+  receive(event: StoredEvent): void {
+    this.chain = this.chain.then(() => this.advanceTo(event)).catch(this.onError);
+  }
+
+  private async advanceTo(event: StoredEvent): Promise<void> {
+    if (event.seq <= this.head) return;
+    if (event.seq > this.head + 1) {
+      for (const missed of await this.deps.eventsSince(this.head)) {
+        if (missed.seq >= event.seq) break;
+        this.dispatch(missed);
+      }
+    }
+    if (event.seq === this.head + 1) this.dispatch(event);
+  }
+
+  private dispatch(event: StoredEvent): void {
+    if (event.seq !== this.head + 1) return;
+    this.head = event.seq;
+    const audienceCache = new Map<string, string>();
+    for (const listener of this.listeners) listener.deliver(event, audienceCache);
+  }
+}

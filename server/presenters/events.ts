@@ -1,0 +1,40 @@
+import type { LiveEvent } from '../../contract/live.js';
+import type { StoredEvent } from '../live/events.js';
+import { presentContribution, presentInquiry, presentLink } from './index.js';
+
+// Live events carry what the REST API would return for the same object to the same recipient.
+
+export function presentEvent(event: StoredEvent, viewerId: string): LiveEvent {
+  const head = { seq: event.seq, at: event.at };
+  switch (event.type) {
+    case 'contribution.created':
+    case 'contribution.updated':
+      return { ...head, type: event.type, data: presentContribution(event.data, viewerId) };
+    case 'link.created':
+      return { ...head, type: event.type, data: presentLink(event.data, viewerId) };
+    case 'inquiry.updated':
+      return { ...head, type: event.type, data: presentInquiry(event.data) };
+    case 'contribution.deleted':
+    case 'link.deleted':
+      return { ...head, type: event.type, data: event.data };
+    case 'participant.joined':
+    case 'participant.left':
+      return { ...head, type: event.type, data: event.data };
+  }
+}
+
+/**
+ * Recipients in the same audience get the same bytes, so a broadcast presents each event once per
+ * audience instead of once per person: an author sees their own anonymous note's name, others don't.
+ */
+export function audienceOf(event: StoredEvent, viewerId: string): string {
+  switch (event.type) {
+    case 'contribution.created':
+    case 'contribution.updated':
+      return event.data.authorId === viewerId ? 'author' : 'others';
+    case 'link.created':
+      return event.data.createdBy === viewerId ? 'author' : 'others';
+    default:
+      return 'everyone';
+  }
+}
