@@ -3,5 +3,5 @@ export * from './common.js';
 export * from './contributions.js';
 export * from './health.js';
 export * from './inquiries.js';
-export * from './workspaces.js';
 export * from './live.js';
+export * from './workspaces.js';

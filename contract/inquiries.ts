@@ -59,6 +59,8 @@ export const Inquiry = z.object({
   updatedAt: Timestamp,
   /** Changes whenever anything on the board changes; clients poll it to know when to refetch. */
   lastActivityAt: Timestamp,
+  /** The newest live event's sequence number: open the live stream with `?since=` this. */
+  lastSeq: z.number().int(),
 });
 export type Inquiry = z.infer<typeof Inquiry>;
 

@@ -12,25 +12,44 @@ export const LiveEvent = z.discriminatedUnion('type', [
   z.object({ ...head, type: z.enum(['contribution.created', 'contribution.updated']), data: Contribution }),
   z.object({ ...head, type: z.literal('link.created'), data: Link }),
   z.object({ ...head, type: z.literal('inquiry.updated'), data: Inquiry }),
-  z.object({ ...head, type: z.enum(['contribution.deleted', 'link.deleted']), data: z.object({ id: z.string() }) }),
-  z.object({ ...head, type: z.enum(['participant.joined', 'participant.left']), data: z.object({ user: PersonRef }) }),
+  z.object({
+    ...head,
+    type: z.enum(['contribution.deleted', 'link.deleted']),
+    data: z.object({ id: z.string() }),
+  }),
+  z.object({
+    ...head,
+    type: z.enum(['participant.joined', 'participant.left']),
+    data: z.object({ user: PersonRef }),
+  }),
 ]);
 export type LiveEvent = z.infer<typeof LiveEvent>;
 
 export const PresenceUser = PersonRef.extend({ typing: ContributionKind.nullable() });
 export type PresenceUser = z.infer<typeof PresenceUser>;
-export const PresenceMessage = z.object({ type: z.literal('presence'), data: z.object({ users: z.array(PresenceUser) }) });
+export const PresenceMessage = z.object({
+  type: z.literal('presence'),
+  data: z.object({ users: z.array(PresenceUser) }),
+});
 export type PresenceMessage = z.infer<typeof PresenceMessage>;
 
 /** Sent once the replay is done: everything up to `seq` has been delivered. */
 export const ReadyMessage = z.object({ type: z.literal('ready'), seq: z.number().int() });
 export const PongMessage = z.object({ type: z.literal('pong') });
 
-export type ServerMessage = LiveEvent | PresenceMessage | z.infer<typeof ReadyMessage> | z.infer<typeof PongMessage>;
+export type ServerMessage =
+  | LiveEvent
+  | PresenceMessage
+  | z.infer<typeof ReadyMessage>
+  | z.infer<typeof PongMessage>;
 
 /** What a client may send. A typing hint for an anonymous note is never shown to others. */
 export const ClientMessage = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('typing'), kind: ContributionKind.nullable(), anonymous: z.boolean().optional() }),
+  z.strictObject({
+    type: z.literal('typing'),
+    kind: ContributionKind.nullable(),
+    anonymous: z.boolean().optional(),
+  }),
   z.strictObject({ type: z.literal('ping') }),
 ]);
 export type ClientMessage = z.infer<typeof ClientMessage>;

@@ -5,6 +5,7 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
+import websocket from '@fastify/websocket';
 import Fastify from 'fastify';
 import {
   jsonSchemaTransform,
@@ -15,6 +16,9 @@ import {
 import { LoginThrottle } from './auth/login-throttle.js';
 import type { Config } from './config.js';
 import { body, installErrorHandling } from './http-errors.js';
+import { createBus } from './live/bus.js';
+import { LiveHub } from './live/hub.js';
+import { liveRoutes } from './live/routes.js';
 import { authRoutes } from './routes/auth.js';
 import type { App, RouteContext } from './routes/context.js';
 import { contributionRoutes } from './routes/contributions.js';
@@ -73,6 +77,7 @@ export async function buildApp(config: Config, database: OpenDatabase): Promise<
     },
   });
   await app.register(cookie);
+  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_req, ctx) => ({
@@ -95,8 +100,16 @@ export async function buildApp(config: Config, database: OpenDatabase): Promise<
     transform: jsonSchemaTransform,
   });
 
+  const bus = createBus(config.redisUrl);
+  const live = new LiveHub(database.db, bus, app.log);
+  app.addHook('preClose', async () => {
+    await live.close();
+    await bus.close();
+  });
   const ctx: RouteContext = {
     db: database.db,
+    writer: { db: database.db, events: live },
+    live,
     databaseKind: database.kind,
     config,
     throttle: new LoginThrottle(database.db, config),
@@ -108,6 +121,7 @@ export async function buildApp(config: Config, database: OpenDatabase): Promise<
   inquiryRoutes(app, ctx);
   contributionRoutes(app, ctx);
   demoRoutes(app, ctx);
+  liveRoutes(app, ctx);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   serveWebApp(app);

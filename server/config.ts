@@ -13,6 +13,10 @@ const Env = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// (leave it unset for the embedded database)')
     .optional(),
   PUBLIC_URL: z.url().optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must start with redis://')
+    .optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
@@ -27,6 +31,8 @@ export interface Config {
   dataDir: string;
   database: Database;
   publicUrl: string | null;
+  /** Set when several instances share live events and presence through Redis. */
+  redisUrl: string | null;
   production: boolean;
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
   trustProxy: boolean;
@@ -55,6 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? { kind: 'postgres', url: e.DATABASE_URL }
       : { kind: 'sqlite', file: resolve(dataDir, 'colearn.sqlite') },
     publicUrl: e.PUBLIC_URL ?? null,
+    redisUrl: e.REDIS_URL ?? null,
     production: e.NODE_ENV === 'production',
     logLevel: e.NODE_ENV === 'test' && !env.LOG_LEVEL ? 'silent' : e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === 'true',

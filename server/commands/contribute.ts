@@ -7,11 +7,13 @@ import {
   initialState,
   isValidState,
 } from '../../domain/model.js';
-import { conflict, type HttpError, invalidField } from '../errors.js';
+import { conflict, type HttpError, invalidField, notFound } from '../errors.js';
+import { type Record, transact, type Writer } from '../live/transact.js';
 import {
   type ContributionRecord,
   deleteContribution,
   deleteLink,
+  findContribution,
   findContributions,
   insertContribution,
   insertLink,
@@ -58,6 +60,16 @@ async function addLink(
   }
 }
 
+/** Someone acting on an inquiry becomes one of its participants, and the others hear so. */
+async function join(trx: Db, record: Record, inquiryId: string, person: UserRecord): Promise<void> {
+  const added = await addParticipants(trx, inquiryId, [person.id]);
+  if (added.length > 0)
+    await record(inquiryId, {
+      type: 'participant.joined',
+      data: { user: { id: person.id, name: person.name } },
+    });
+}
+
 export interface ContributionInput {
   kind: ContributionKind;
   body: string;
@@ -68,7 +80,7 @@ export interface ContributionInput {
 
 /** Posts a note with the links it makes; the author joins the inquiry if they had not yet. */
 export async function postContribution(
-  db: Db,
+  writer: Writer,
   inquiry: InquiryRecord,
   author: UserRecord,
   input: ContributionInput,
@@ -77,7 +89,7 @@ export async function postContribution(
     throw invalidField('body.anonymous', 'This inquiry does not allow anonymous notes.');
   }
   if (inquiry.phase === 'concluded') throw conflict('This inquiry is concluded; it takes no new notes.');
-  return db.transaction().execute(async (trx) => {
+  return transact(writer, async (trx, record) => {
     const contribution = await insertContribution(trx, {
       inquiryId: inquiry.id,
       authorId: author.id,
@@ -88,11 +100,17 @@ export async function postContribution(
       state: initialState(input.kind),
       anonymous: input.anonymous,
     });
+    // Joining is announced before the note, and an anonymous author's joining not at all: the two
+    // events side by side would name them.
+    if (!input.anonymous) await join(trx, record, inquiry.id, author);
+    else await addParticipants(trx, inquiry.id, [author.id]);
+    await record(inquiry.id, { type: 'contribution.created', data: contribution });
     const links: LinkRecord[] = [];
     for (const [i, link] of input.links.entries()) {
-      links.push(await addLink(trx, contribution, link, author.id, input.anonymous, `body.links.${i}.toId`));
+      const made = await addLink(trx, contribution, link, author.id, input.anonymous, `body.links.${i}.toId`);
+      await record(inquiry.id, { type: 'link.created', data: made });
+      links.push(made);
     }
-    await addParticipants(trx, inquiry.id, [author.id]);
     await touchInquiry(trx, inquiry.id);
     return { contribution, links };
   });
@@ -100,50 +118,51 @@ export async function postContribution(
 
 /** Links an existing note to another; a link made on your own anonymous note stays anonymous. */
 export async function linkContributions(
-  db: Db,
+  writer: Writer,
   from: ContributionRecord,
   link: NewLink,
   by: UserRecord,
 ): Promise<LinkRecord> {
-  return db.transaction().execute(async (trx) => {
-    const made = await addLink(
-      trx,
-      from,
-      link,
-      by.id,
-      from.anonymous && from.authorId === by.id,
-      'body.toId',
-    );
-    await addParticipants(trx, from.inquiryId, [by.id]);
+  return transact(writer, async (trx, record) => {
+    const anonymous = from.anonymous && from.authorId === by.id;
+    const made = await addLink(trx, from, link, by.id, anonymous, 'body.toId');
+    if (!anonymous) await join(trx, record, from.inquiryId, by);
+    await record(from.inquiryId, { type: 'link.created', data: made });
     await touchInquiry(trx, from.inquiryId);
     return made;
   });
 }
 
 export async function editContribution(
-  db: Db,
+  writer: Writer,
   contribution: ContributionRecord,
   patch: { body?: string; confidence?: Confidence; state?: ContributionState },
-): Promise<void> {
+): Promise<ContributionRecord> {
   if (patch.state !== undefined && !isValidState(contribution.kind, patch.state)) {
     throw invalidField('body.state', `A ${contribution.kind} cannot be “${patch.state}”.`);
   }
-  await db.transaction().execute(async (trx) => {
+  return transact(writer, async (trx, record) => {
     await updateContribution(trx, contribution.id, patch);
+    const updated = await findContribution(trx, contribution.id);
+    if (!updated) throw notFound('Contribution');
+    await record(contribution.inquiryId, { type: 'contribution.updated', data: updated });
     await touchInquiry(trx, contribution.inquiryId);
+    return updated;
   });
 }
 
-export async function removeContribution(db: Db, contribution: ContributionRecord): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+export async function removeContribution(writer: Writer, contribution: ContributionRecord): Promise<void> {
+  await transact(writer, async (trx, record) => {
     await deleteContribution(trx, contribution.id);
+    await record(contribution.inquiryId, { type: 'contribution.deleted', data: { id: contribution.id } });
     await touchInquiry(trx, contribution.inquiryId);
   });
 }
 
-export async function unlink(db: Db, link: LinkRecord): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+export async function unlink(writer: Writer, link: LinkRecord): Promise<void> {
+  await transact(writer, async (trx, record) => {
     await deleteLink(trx, link.id);
+    await record(link.inquiryId, { type: 'link.deleted', data: { id: link.id } });
     await touchInquiry(trx, link.inquiryId);
   });
 }

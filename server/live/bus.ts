@@ -66,7 +66,9 @@ export class RedisBus implements Bus {
     const options = { maxRetriesPerRequest: null, lazyConnect: false } as const;
     this.publisher = new Redis(url, options);
     this.subscriber = new Redis(url, options);
-    this.subscriber.on('message', (channel: string, message: string) => this.channels.deliver(channel, message));
+    this.subscriber.on('message', (channel: string, message: string) =>
+      this.channels.deliver(channel, message),
+    );
   }
 
   async publish(channel: string, message: string): Promise<void> {
@@ -86,4 +88,5 @@ export class RedisBus implements Bus {
   }
 }
 
-export const createBus = (redisUrl: string | null): Bus => (redisUrl ? new RedisBus(redisUrl) : new InProcessBus());
+export const createBus = (redisUrl: string | null): Bus =>
+  redisUrl ? new RedisBus(redisUrl) : new InProcessBus();

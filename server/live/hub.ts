@@ -57,7 +57,8 @@ export class LiveHub {
 
   /** Tells every instance about events just committed. */
   async publish(events: readonly StoredEvent[]): Promise<void> {
-    for (const event of events) await this.bus.publish(channel.events(event.inquiryId), JSON.stringify(event));
+    for (const event of events)
+      await this.bus.publish(channel.events(event.inquiryId), JSON.stringify(event));
   }
 
   /** Closes, on every instance, the streams of someone who just lost access to a workspace. */
@@ -124,8 +125,12 @@ export class LiveHub {
     }
     // Listen first, then read the head: a change committed in between is heard, not missed.
     const subscriptions = [
-      this.bus.subscribe(channel.events(inquiry.id), (message) => room.receive(JSON.parse(message) as StoredEvent)),
-      this.bus.subscribe(channel.presence(inquiry.id), (message) => presence.receive(JSON.parse(message) as Snapshot)),
+      this.bus.subscribe(channel.events(inquiry.id), (message) =>
+        room.receive(JSON.parse(message) as StoredEvent),
+      ),
+      this.bus.subscribe(channel.presence(inquiry.id), (message) =>
+        presence.receive(JSON.parse(message) as Snapshot),
+      ),
     ];
     const room = new Room<LiveConnection>(
       inquiry.id,

@@ -55,6 +55,7 @@ export const presentInquiry = (i: InquiryRecord): Inquiry => ({
   createdAt: i.createdAt,
   updatedAt: i.updatedAt,
   lastActivityAt: i.lastActivityAt,
+  lastSeq: i.lastSeq,
 });
 
 export const presentInquirySummary = (i: InquirySummaryRecord): InquirySummary => ({

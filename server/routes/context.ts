@@ -8,6 +8,8 @@ import type {
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { LoginThrottle } from '../auth/login-throttle.js';
 import type { Config } from '../config.js';
+import type { LiveHub } from '../live/hub.js';
+import type { Writer } from '../live/transact.js';
 import type { Db } from '../store/db.js';
 
 /** The Fastify instance with zod as its type provider, as every route file receives it. */
@@ -22,6 +24,9 @@ export type App = FastifyInstance<
 /** What route handlers need besides the request. */
 export interface RouteContext {
   db: Db;
+  /** The database plus where committed changes are announced; commands take this. */
+  writer: Writer;
+  live: LiveHub;
   databaseKind: 'sqlite' | 'postgres';
   config: Config;
   throttle: LoginThrottle;

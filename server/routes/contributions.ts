@@ -19,15 +19,14 @@ import {
   removeContribution,
   unlink,
 } from '../commands/contribute.js';
-import { notFound } from '../errors.js';
 import { presentContribution, presentLink } from '../presenters/index.js';
-import { findContribution, listContributions, listLinksFrom } from '../store/contributions.js';
+import { listContributions, listLinksFrom } from '../store/contributions.js';
 import { type App, type RouteContext, SESSION } from './context.js';
 
 const tags = ['contributions'];
 
 export function contributionRoutes(app: App, ctx: RouteContext): void {
-  const { db } = ctx;
+  const { db, writer } = ctx;
 
   app.get(
     '/api/inquiries/:inquiryId/contributions',
@@ -80,7 +79,7 @@ export function contributionRoutes(app: App, ctx: RouteContext): void {
     async (request, reply) => {
       const access = await inquiryAccess(db, await requireUser(db, request), request.params.inquiryId);
       authorize(access, 'contribution.create');
-      const { contribution } = await postContribution(db, access.inquiry, access.user, request.body);
+      const { contribution } = await postContribution(writer, access.inquiry, access.user, request.body);
       return reply.status(201).send({ contribution: presentContribution(contribution, access.user.id) });
     },
   );
@@ -107,9 +106,7 @@ export function contributionRoutes(app: App, ctx: RouteContext): void {
       const { state, ...content } = request.body;
       if (Object.keys(content).length > 0) authorize(access, 'contribution.edit', subject);
       if (state !== undefined) authorize(access, 'contribution.setState', subject);
-      await editContribution(db, access.contribution, request.body);
-      const updated = await findContribution(db, access.contribution.id);
-      if (!updated) throw notFound('Contribution');
+      const updated = await editContribution(writer, access.contribution, request.body);
       return { contribution: presentContribution(updated, access.user.id) };
     },
   );
@@ -134,7 +131,7 @@ export function contributionRoutes(app: App, ctx: RouteContext): void {
         authorId: access.contribution.authorId,
         facilitatorId: access.inquiry.facilitatorId,
       });
-      await removeContribution(db, access.contribution);
+      await removeContribution(writer, access.contribution);
       return reply.status(204).send();
     },
   );
@@ -158,7 +155,7 @@ export function contributionRoutes(app: App, ctx: RouteContext): void {
         request.params.contributionId,
       );
       authorize(access, 'link.create');
-      const link = await linkContributions(db, access.contribution, request.body, access.user);
+      const link = await linkContributions(writer, access.contribution, request.body, access.user);
       return reply.status(201).send({ link: presentLink(link, access.user.id) });
     },
   );
@@ -179,7 +176,7 @@ export function contributionRoutes(app: App, ctx: RouteContext): void {
         createdBy: access.link.createdBy,
         facilitatorId: access.inquiry.facilitatorId,
       });
-      await unlink(db, access.link);
+      await unlink(writer, access.link);
       return reply.status(204).send();
     },
   );

@@ -11,15 +11,14 @@ import { WorkspaceParams } from '../../contract/workspaces.js';
 import { authorize, inquiryAccess, workspaceAccess } from '../auth/access.js';
 import { requireUser } from '../auth/session.js';
 import { frameInquiry, reframeInquiry } from '../commands/frame-inquiry.js';
-import { notFound } from '../errors.js';
 import { presentInquiry, presentInquirySummary, presentParticipant } from '../presenters/index.js';
-import { findInquiry, listInquiries, listParticipants } from '../store/inquiries.js';
+import { listInquiries, listParticipants } from '../store/inquiries.js';
 import { type App, type RouteContext, SESSION } from './context.js';
 
 const tags = ['inquiries'];
 
 export function inquiryRoutes(app: App, ctx: RouteContext): void {
-  const { db } = ctx;
+  const { db, writer } = ctx;
 
   app.post(
     '/api/workspaces/:workspaceId/inquiries',
@@ -36,7 +35,7 @@ export function inquiryRoutes(app: App, ctx: RouteContext): void {
     async (request, reply) => {
       const access = await workspaceAccess(db, await requireUser(db, request), request.params.workspaceId);
       authorize(access, 'inquiry.create');
-      const inquiry = await frameInquiry(db, {
+      const inquiry = await frameInquiry(writer, {
         ...request.body,
         workspaceId: access.workspace.id,
         facilitatorId: access.user.id,
@@ -103,9 +102,7 @@ export function inquiryRoutes(app: App, ctx: RouteContext): void {
     async (request) => {
       const access = await inquiryAccess(db, await requireUser(db, request), request.params.inquiryId);
       authorize(access, 'inquiry.update', { facilitatorId: access.inquiry.facilitatorId });
-      await reframeInquiry(db, access.inquiry, request.body);
-      const inquiry = await findInquiry(db, access.inquiry.id);
-      if (!inquiry) throw notFound('Inquiry');
+      const inquiry = await reframeInquiry(writer, access.inquiry, request.body);
       const participants = await listParticipants(db, inquiry);
       return { inquiry: presentInquiry(inquiry), participants: participants.map(presentParticipant) };
     },

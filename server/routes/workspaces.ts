@@ -32,7 +32,7 @@ import { type App, type RouteContext, SESSION } from './context.js';
 const tags = ['workspaces'];
 
 export function workspaceRoutes(app: App, ctx: RouteContext): void {
-  const { db, config } = ctx;
+  const { db, config, writer, live } = ctx;
 
   app.post(
     '/api/workspaces',
@@ -109,11 +109,12 @@ export function workspaceRoutes(app: App, ctx: RouteContext): void {
     async (request, reply) => {
       const access = await workspaceAccess(db, await requireUser(db, request), request.params.workspaceId);
       authorize(access, 'workspace.manageMembers');
-      await removeMemberFromWorkspace(db, {
+      await removeMemberFromWorkspace(writer, {
         workspaceId: access.workspace.id,
         userId: request.params.userId,
         removedBy: access.user.id,
       });
+      await live.revokeAccess(access.workspace.id, request.params.userId);
       return reply.status(204).send();
     },
   );

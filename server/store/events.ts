@@ -28,7 +28,12 @@ export async function appendEvent(db: Db, inquiryId: string, change: ChangeRecor
 }
 
 /** Events after `since`, oldest first, at most `limit`. */
-export async function listEventsSince(db: Db, inquiryId: string, since: number, limit = 10_000): Promise<StoredEvent[]> {
+export async function listEventsSince(
+  db: Db,
+  inquiryId: string,
+  since: number,
+  limit = 10_000,
+): Promise<StoredEvent[]> {
   const rows = await db
     .selectFrom('events')
     .selectAll()
@@ -38,13 +43,27 @@ export async function listEventsSince(db: Db, inquiryId: string, since: number, 
     .limit(limit)
     .execute();
   return rows.map(
-    (r) => ({ type: r.type, data: JSON.parse(r.data), inquiryId: r.inquiry_id, seq: Number(r.seq), at: r.created_at }) as StoredEvent,
+    (r) =>
+      ({
+        type: r.type,
+        data: JSON.parse(r.data),
+        inquiryId: r.inquiry_id,
+        seq: Number(r.seq),
+        at: r.created_at,
+      }) as StoredEvent,
   );
 }
 
 /** The newest and the oldest retained sequence numbers of an inquiry's log. */
-export async function eventRange(db: Db, inquiryId: string): Promise<{ head: number; oldest: number | null }> {
-  const head = await db.selectFrom('inquiries').select('last_seq').where('id', '=', inquiryId).executeTakeFirst();
+export async function eventRange(
+  db: Db,
+  inquiryId: string,
+): Promise<{ head: number; oldest: number | null }> {
+  const head = await db
+    .selectFrom('inquiries')
+    .select('last_seq')
+    .where('id', '=', inquiryId)
+    .executeTakeFirst();
   const oldest = await db
     .selectFrom('events')
     .select((eb) => eb.fn.min('seq').as('oldest'))

@@ -17,6 +17,8 @@ export interface InquiryRecord {
   createdAt: string;
   updatedAt: string;
   lastActivityAt: string;
+  /** Sequence number of the newest live event; a client resumes the stream from here. */
+  lastSeq: number;
 }
 
 export interface InquirySummaryRecord extends InquiryRecord {
@@ -55,6 +57,7 @@ const toRecord = (r: InquiriesTable): InquiryRecord => ({
   createdAt: r.created_at,
   updatedAt: r.updated_at,
   lastActivityAt: r.last_activity_at,
+  lastSeq: Number(r.last_seq),
 });
 
 /** Creates an inquiry with its facilitator and participants; call inside a transaction. */
@@ -169,33 +172,56 @@ export async function listParticipants(db: Db, inquiry: InquiryRecord): Promise<
   }));
 }
 
-/** Adds people to an inquiry; those already in it are left as they are. */
-export async function addParticipants(db: Db, inquiryId: string, userIds: readonly string[]): Promise<void> {
+/** Adds people to an inquiry; those already in it are left as they are. Returns who was new. */
+export async function addParticipants(
+  db: Db,
+  inquiryId: string,
+  userIds: readonly string[],
+): Promise<string[]> {
   const unique = [...new Set(userIds)];
-  if (unique.length === 0) return;
+  if (unique.length === 0) return [];
+  const present = await db
+    .selectFrom('inquiry_participants')
+    .select('user_id')
+    .where('inquiry_id', '=', inquiryId)
+    .where('user_id', 'in', unique)
+    .execute();
+  const already = new Set(present.map((r) => r.user_id));
+  const added = unique.filter((id) => !already.has(id));
+  if (added.length === 0) return [];
   const joinedAt = now();
   await db
     .insertInto('inquiry_participants')
     .values(
-      unique.map((user_id) => ({ inquiry_id: inquiryId, user_id, perspective: null, joined_at: joinedAt })),
+      added.map((user_id) => ({ inquiry_id: inquiryId, user_id, perspective: null, joined_at: joinedAt })),
     )
     .onConflict((oc) => oc.columns(['inquiry_id', 'user_id']).doNothing())
     .execute();
+  return added;
 }
 
-/** Makes the participant set exactly these people (the facilitator always stays). */
+/** Makes the participant set exactly these people (the facilitator always stays); returns who joined and who left. */
 export async function replaceParticipants(
   db: Db,
   inquiry: InquiryRecord,
   userIds: readonly string[],
-): Promise<void> {
+): Promise<{ joined: string[]; left: string[] }> {
   const keep = [...new Set([inquiry.facilitatorId, ...userIds])];
-  await db
-    .deleteFrom('inquiry_participants')
+  const leaving = await db
+    .selectFrom('inquiry_participants')
+    .select('user_id')
     .where('inquiry_id', '=', inquiry.id)
     .where('user_id', 'not in', keep)
     .execute();
-  await addParticipants(db, inquiry.id, keep);
+  const left = leaving.map((r) => r.user_id);
+  if (left.length > 0) {
+    await db
+      .deleteFrom('inquiry_participants')
+      .where('inquiry_id', '=', inquiry.id)
+      .where('user_id', 'in', left)
+      .execute();
+  }
+  return { joined: await addParticipants(db, inquiry.id, keep), left };
 }
 
 /** When someone leaves a workspace: hand their inquiries to another facilitator and drop them as participant. */
@@ -204,24 +230,36 @@ export async function releaseMemberFromInquiries(
   workspaceId: string,
   userId: string,
   newFacilitatorId: string,
-): Promise<void> {
-  const inquiryIds = db.selectFrom('inquiries').select('id').where('workspace_id', '=', workspaceId);
-  await db
-    .updateTable('inquiries')
-    .set({ facilitator_id: newFacilitatorId, updated_at: now() })
-    .where('workspace_id', '=', workspaceId)
-    .where('facilitator_id', '=', userId)
-    .execute();
-  const handedOver = await db
+): Promise<{ handedOver: string[]; leftInquiries: string[] }> {
+  const handed = await db
     .selectFrom('inquiries')
     .select('id')
     .where('workspace_id', '=', workspaceId)
-    .where('facilitator_id', '=', newFacilitatorId)
+    .where('facilitator_id', '=', userId)
     .execute();
-  for (const { id } of handedOver) await addParticipants(db, id, [newFacilitatorId]);
-  await db
-    .deleteFrom('inquiry_participants')
-    .where('user_id', '=', userId)
-    .where('inquiry_id', 'in', inquiryIds)
+  const handedOver = handed.map((r) => r.id);
+  if (handedOver.length > 0) {
+    await db
+      .updateTable('inquiries')
+      .set({ facilitator_id: newFacilitatorId, updated_at: now() })
+      .where('id', 'in', handedOver)
+      .execute();
+    for (const id of handedOver) await addParticipants(db, id, [newFacilitatorId]);
+  }
+  const participating = await db
+    .selectFrom('inquiry_participants')
+    .innerJoin('inquiries', 'inquiries.id', 'inquiry_participants.inquiry_id')
+    .select('inquiries.id')
+    .where('inquiries.workspace_id', '=', workspaceId)
+    .where('inquiry_participants.user_id', '=', userId)
     .execute();
+  const leftInquiries = participating.map((r) => r.id);
+  if (leftInquiries.length > 0) {
+    await db
+      .deleteFrom('inquiry_participants')
+      .where('user_id', '=', userId)
+      .where('inquiry_id', 'in', leftInquiries)
+      .execute();
+  }
+  return { handedOver, leftInquiries };
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acceptInvitation } from '../commands/accept-invitation.js';
 import { postContribution } from '../commands/contribute.js';
+import { noLiveListeners } from '../live/transact.js';
 import { freshDatabase, postgresUnavailable, type TestDatabase } from '../test/databases.js';
 import {
   deleteContribution,
@@ -246,7 +247,7 @@ describe.each([
       facilitatorId: ann.id,
       participantIds: [],
     });
-    const idea = await postContribution(open.db, inquiry, ann, {
+    const idea = await postContribution({ db: open.db, events: noLiveListeners }, inquiry, ann, {
       kind: 'idea',
       body: 'first',
       confidence: 'leaning',
@@ -254,7 +255,7 @@ describe.each([
       links: [],
     });
     await expect(
-      postContribution(open.db, inquiry, ann, {
+      postContribution({ db: open.db, events: noLiveListeners }, inquiry, ann, {
         kind: 'evidence',
         body: 'second',
         confidence: 'leaning',
