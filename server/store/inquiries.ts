@@ -180,24 +180,18 @@ export async function addParticipants(
 ): Promise<string[]> {
   const unique = [...new Set(userIds)];
   if (unique.length === 0) return [];
-  const present = await db
-    .selectFrom('inquiry_participants')
-    .select('user_id')
-    .where('inquiry_id', '=', inquiryId)
-    .where('user_id', 'in', unique)
-    .execute();
-  const already = new Set(present.map((r) => r.user_id));
-  const added = unique.filter((id) => !already.has(id));
-  if (added.length === 0) return [];
   const joinedAt = now();
-  await db
+  // RETURNING yields only the rows really inserted, so two requests racing to add one person agree on
+  // which of them added it.
+  const inserted = await db
     .insertInto('inquiry_participants')
     .values(
-      added.map((user_id) => ({ inquiry_id: inquiryId, user_id, perspective: null, joined_at: joinedAt })),
+      unique.map((user_id) => ({ inquiry_id: inquiryId, user_id, perspective: null, joined_at: joinedAt })),
     )
     .onConflict((oc) => oc.columns(['inquiry_id', 'user_id']).doNothing())
+    .returning('user_id')
     .execute();
-  return added;
+  return inserted.map((r) => r.user_id);
 }
 
 /** Makes the participant set exactly these people (the facilitator always stays); returns who joined and who left. */

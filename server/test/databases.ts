@@ -28,6 +28,28 @@ export function postgresUnavailable(): Promise<string | null> {
   return reachable;
 }
 
+export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/** Null when Redis answers a PING; otherwise the reason it cannot be used. */
+export async function redisUnavailable(): Promise<string | null> {
+  const { Redis } = await import('ioredis');
+  const client = new Redis(REDIS_URL, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    connectTimeout: 2000,
+    retryStrategy: () => null,
+  });
+  try {
+    await client.connect();
+    await client.ping();
+    return null;
+  } catch (error) {
+    return `Redis is not reachable at ${REDIS_URL}: ${(error as Error).message}`;
+  } finally {
+    client.disconnect();
+  }
+}
+
 export interface TestDatabase {
   config: Database;
   drop(): Promise<void>;

@@ -12,14 +12,22 @@ import { freshDatabase } from './databases.js';
 export interface TestServer {
   url: string;
   database: OpenDatabase;
+  databaseConfig: Config['database'];
   routes: BuiltApp['routes'];
   close(): Promise<void>;
 }
 
 export async function startServer(
-  options: { database?: 'sqlite' | 'postgres'; config?: Partial<Config> } = {},
+  options: {
+    database?: 'sqlite' | 'postgres';
+    /** Another server's database, for several instances of one deployment; the first server drops it. */
+    shareDatabaseOf?: TestServer;
+    config?: Partial<Config>;
+  } = {},
 ): Promise<TestServer> {
-  const fresh = await freshDatabase(options.database ?? 'sqlite');
+  const fresh = options.shareDatabaseOf
+    ? { config: options.shareDatabaseOf.databaseConfig, drop: async () => {} }
+    : await freshDatabase(options.database ?? 'sqlite');
   const base = loadConfig({ NODE_ENV: 'test', DATA_DIR: mkdtempSync(join(tmpdir(), 'colearn-data-')) });
   const config: Config = {
     ...base,
@@ -35,6 +43,7 @@ export async function startServer(
   return {
     url: `http://127.0.0.1:${address.port}`,
     database,
+    databaseConfig: config.database,
     routes,
     close: async () => {
       await app.close();
