@@ -113,7 +113,7 @@ export const FIT_REASONS = {
   knownButNovelCaution:
     'You also said it looks new, unclear or in need of several perspectives: start from what is written down, and open a collaborative inquiry only on what it leaves open.',
   familiarRoutine:
-    'The task is routine, familiar, has a clear goal and needs no other perspectives: someone who has done it before can just do it.',
+    'The answer is not written down, but the task is routine and familiar, the goal is clear and no other perspectives are needed: someone who has done it before can just do it.',
   familiarNotSimple:
     'Nobody has the answer yet, but the problem is familiar, the goal is clear and one perspective is enough: this is the execution of a known kind of task.',
   novel:
