@@ -14,6 +14,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { LoginThrottle } from './auth/login-throttle.js';
+import { collabRoutes } from './collab/server.js';
 import type { Config } from './config.js';
 import { body, installErrorHandling } from './http-errors.js';
 import { createBus } from './live/bus.js';
@@ -122,6 +123,7 @@ export async function buildApp(config: Config, database: OpenDatabase): Promise<
   contributionRoutes(app, ctx);
   demoRoutes(app, ctx);
   liveRoutes(app, ctx);
+  collabRoutes(app, ctx);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   serveWebApp(app);

@@ -119,6 +119,14 @@ export interface EventsTable {
   created_at: string;
 }
 
+export interface DocumentUpdatesTable {
+  id: string;
+  /** The Yjs document's name, e.g. "inquiry:<id>:synthesis". */
+  document: string;
+  update_b64: string;
+  created_at: string;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -131,4 +139,5 @@ export interface DB {
   contributions: ContributionsTable;
   links: LinksTable;
   events: EventsTable;
+  document_updates: DocumentUpdatesTable;
 }
