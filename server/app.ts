@@ -36,7 +36,7 @@ export const VERSION: string = JSON.parse(readFileSync(resolve(ROOT, 'package.js
 export interface BuiltApp {
   app: App;
   /** Every route the server registered, for tests that must cover each one. */
-  routes: { method: string; url: string }[];
+  routes: { method: string; url: string; hidden: boolean }[];
 }
 
 function loggerOptions(config: Config) {
@@ -59,7 +59,8 @@ export async function buildApp(config: Config, database: OpenDatabase): Promise<
   const routes: BuiltApp['routes'] = [];
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    for (const method of methods) if (method !== 'HEAD') routes.push({ method, url: route.url });
+    const hidden = Boolean((route.schema as { hide?: boolean } | undefined)?.hide);
+    for (const method of methods) if (method !== 'HEAD') routes.push({ method, url: route.url, hidden });
   });
 
   app.setValidatorCompiler(validatorCompiler);

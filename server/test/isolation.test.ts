@@ -37,6 +37,9 @@ const NOT_WORKSPACE_SCOPED = new Set([
   'POST /api/demo',
   'GET /api/invitations/:token',
   'POST /api/invitations/:token/accept',
+  // Hocuspocus: which document is wanted arrives inside the protocol, so access is checked there
+  // (server/collab/access.ts) and tested in server/collab/collab.test.ts.
+  'GET /api/collab',
 ]);
 
 const CASES: Record<string, Case> = {
