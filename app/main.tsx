@@ -26,7 +26,7 @@ import { NotFoundPage } from './pages/NotFound/NotFoundPage.js';
 import { SignInPage } from './pages/SignIn/SignInPage.js';
 import { SignUpPage } from './pages/SignUp/SignUpPage.js';
 import { WorkspaceHomePage } from './pages/WorkspaceHome/WorkspaceHomePage.js';
-import { theme } from './theme.js';
+import { cssVariablesResolver, theme } from './theme.js';
 
 const queryClient = createQueryClient();
 
@@ -72,7 +72,7 @@ if (!root) throw new Error('No #root element');
 
 createRoot(root).render(
   <StrictMode>
-    <MantineProvider theme={theme} defaultColorScheme="auto">
+    <MantineProvider theme={theme} defaultColorScheme="auto" cssVariablesResolver={cssVariablesResolver}>
       <Notifications position="bottom-right" limit={4} />
       <ErrorBoundary>
         <QueryClientProvider client={queryClient}>

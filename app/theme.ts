@@ -1,4 +1,4 @@
-import { createTheme, type MantineColorsTuple } from '@mantine/core';
+import { type CSSVariablesResolver, createTheme, type MantineColorsTuple } from '@mantine/core';
 
 // One accent (indigo) over a neutral grey base. Kinds have their own colours in kinds.ts.
 const accent: MantineColorsTuple = [
@@ -39,6 +39,25 @@ export const theme = createTheme({
     Card: { defaultProps: { radius: 'md', withBorder: true } },
     Paper: { defaultProps: { radius: 'md' } },
     Tooltip: { defaultProps: { openDelay: 300, withArrow: true } },
-    Modal: { defaultProps: { radius: 'md', centered: true } },
+    Modal: { defaultProps: { radius: 'md', centered: true, closeButtonProps: { 'aria-label': 'Close' } } },
+    Drawer: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } },
+  },
+});
+
+/**
+ * Text colours that keep 4.5:1 contrast (WCAG AA) in both schemes: Mantine's defaults for secondary text,
+ * links and errors fall a little short on some backgrounds.
+ */
+export const cssVariablesResolver: CSSVariablesResolver = (t) => ({
+  variables: {},
+  light: {
+    '--mantine-color-dimmed': '#5c636b',
+    '--mantine-color-anchor': t.colors.accent?.[7] ?? '#3951c5',
+    '--mantine-color-error': t.colors.red[9],
+  },
+  dark: {
+    '--mantine-color-dimmed': '#a3a8ae',
+    '--mantine-color-anchor': t.colors.accent?.[3] ?? '#8d9cea',
+    '--mantine-color-error': t.colors.red[4],
   },
 });

@@ -1,12 +1,13 @@
 import { Avatar, type AvatarProps } from '@mantine/core';
 import { IconUser } from '@tabler/icons-react';
+import type { CSSProperties } from 'react';
+import classes from './PersonAvatar.module.css';
 
 const COLORS = [
   'blue',
   'cyan',
   'teal',
   'green',
-  'lime',
   'orange',
   'red',
   'pink',
@@ -19,6 +20,13 @@ function hash(s: string): number {
   let h = 0;
   for (let i = 0; i < s.length; i++) h = (h * 31 + s.charCodeAt(i)) | 0;
   return Math.abs(h);
+}
+
+function ink(color: string): CSSProperties {
+  return {
+    '--avatar-ink': `color-mix(in srgb, var(--mantine-color-${color}-9) 70%, black)`,
+    '--avatar-ink-dark': `var(--mantine-color-${color}-2)`,
+  } as CSSProperties;
 }
 
 export function initials(name: string): string {
@@ -35,17 +43,28 @@ export function PersonAvatar({
 }: { person: { id: string; name: string } | null } & Omit<AvatarProps, 'children' | 'color'>) {
   if (!person) {
     return (
-      <Avatar color="gray" variant="light" radius="xl" aria-hidden {...props}>
+      <Avatar
+        color="gray"
+        variant="light"
+        radius="xl"
+        aria-hidden
+        style={ink('gray')}
+        classNames={classes}
+        {...props}
+      >
         <IconUser size="60%" stroke={1.6} />
       </Avatar>
     );
   }
+  const color = COLORS[hash(person.id) % COLORS.length] ?? 'gray';
   return (
     <Avatar
-      color={COLORS[hash(person.id) % COLORS.length]}
+      color={color}
       variant="light"
       radius="xl"
       aria-hidden
+      style={ink(color)}
+      classNames={classes}
       {...props}
     >
       {initials(person.name)}

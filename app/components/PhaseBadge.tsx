@@ -13,7 +13,7 @@ const PHASE_COLORS: Record<Phase, string> = {
 
 export function PhaseBadge({ phase }: { phase: Phase }) {
   return (
-    <Badge variant="light" color={PHASE_COLORS[phase]} radius="sm">
+    <Badge variant="light" color={PHASE_COLORS[phase]} radius="sm" style={{ flexShrink: 0 }}>
       {PHASE_STYLES[phase].label}
     </Badge>
   );

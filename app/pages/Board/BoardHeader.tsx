@@ -119,7 +119,7 @@ export function BoardHeader({
             aria-controls="framing-details"
           >
             <Group gap={4}>
-              <Text size="sm" c="accent" fw={500}>
+              <Text size="sm" c="var(--mantine-color-anchor)" fw={500}>
                 {framingOpen ? 'Hide context' : 'Context and success criteria'}
               </Text>
               <IconChevronDown

@@ -66,7 +66,7 @@ export function BoardToolbar({
               label: (
                 <Group gap={6} wrap="nowrap">
                   <IconLayoutColumns size={14} aria-hidden />
-                  <span>By kind</span>
+                  <span className={classes.hideNarrow}>By kind</span>
                 </Group>
               ),
             },
@@ -75,7 +75,7 @@ export function BoardToolbar({
               label: (
                 <Group gap={6} wrap="nowrap">
                   <IconListTree size={14} aria-hidden />
-                  <span>Threads</span>
+                  <span className={classes.hideNarrow}>Threads</span>
                 </Group>
               ),
             },

@@ -103,7 +103,7 @@ export function ContributionCard({
             <RelativeTime iso={c.createdAt} />
           )}
         </Group>
-        <Group gap={8} wrap="nowrap">
+        <Group gap={8} wrap="nowrap" ml="auto">
           <Confidence level={c.confidence} />
           <Button
             variant="subtle"

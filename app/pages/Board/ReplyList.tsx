@@ -1,4 +1,4 @@
-import { Group, Text, ThemeIcon } from '@mantine/core';
+import { Group, Text } from '@mantine/core';
 import { KindIcon } from '../../components/KindLabel.js';
 import { Markdown } from '../../components/Markdown.js';
 import { KINDS, LINKS } from '../../kinds.js';
@@ -17,24 +17,21 @@ export function ReplyList({ replies }: { replies: Reply[] }) {
         const L = LINKS[link.kind];
         return (
           <li key={link.id}>
-            <Group gap={6} wrap="wrap" mb={4}>
-              <ThemeIcon size={18} radius="sm" variant="light" color={L.color} aria-hidden>
-                <L.icon size={12} stroke={2} />
-              </ThemeIcon>
-              <Text size="xs">
+            <Group gap={6} wrap="nowrap" mb={2} align="flex-start">
+              <KindIcon kind={from.kind} size={12} />
+              <Text size="xs" lh="18px">
                 <Text span fw={600} size="xs">
                   {displayName(from)}
                 </Text>{' '}
-                <Text span size="xs" c="dimmed">
-                  {L.verb} this with
+                <Text span size="xs" c="dimmed" fw={500} className={classes.verb}>
+                  <L.icon size={12} stroke={2} aria-hidden color={`var(--mantine-color-${L.color}-filled)`} />{' '}
+                  {L.verb}
                 </Text>
+                <span className="sr-only">
+                  {' '}
+                  this with {withArticle(KINDS[from.kind].label.toLowerCase())}
+                </span>
               </Text>
-              <Group gap={4} wrap="nowrap">
-                <KindIcon kind={from.kind} size={12} />
-                <Text size="xs" fw={500}>
-                  {withArticle(KINDS[from.kind].label.toLowerCase())}
-                </Text>
-              </Group>
             </Group>
             <Markdown source={from.body} fz="xs" />
           </li>

@@ -71,7 +71,7 @@ export function SignInPage() {
           </Button>
           <Text size="sm" ta="center" c="dimmed">
             New to Colearn?{' '}
-            <Anchor component={Link} to={signupHref}>
+            <Anchor component={Link} underline="always" to={signupHref}>
               Create an account
             </Anchor>
           </Text>

@@ -84,7 +84,7 @@ export function SignUpPage() {
           </Button>
           <Text size="sm" ta="center" c="dimmed">
             Already have an account?{' '}
-            <Anchor component={Link} to={signinHref}>
+            <Anchor component={Link} underline="always" to={signinHref}>
               Sign in
             </Anchor>
           </Text>

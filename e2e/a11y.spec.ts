@@ -1,0 +1,127 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, test } from '@playwright/test';
+import { apiInquiry, apiInvite, apiPost, apiSignUp, apiWorkspace, uniqueEmail } from './helpers.js';
+
+// Every screen, scanned by axe-core in light and dark: no serious or critical violations.
+
+async function expectAccessible(page: Page, what: string) {
+  // Let entrance transitions finish so colours are measured at rest.
+  await page.waitForTimeout(400);
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({
+      rule: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+    }));
+  expect.soft(bad, `${what}: ${JSON.stringify(bad, null, 2)}`).toEqual([]);
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`${colorScheme} scheme`, () => {
+    test.use({ colorScheme });
+
+    test('public pages: sign in, sign up, invitation', async ({ page, browser }) => {
+      await page.goto('/signin');
+      await expect(page.getByRole('heading', { name: 'Sign in to Colearn' })).toBeVisible();
+      await expectAccessible(page, 'sign in');
+
+      // Errors next to the fields are part of the page too.
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await expect(page.getByRole('alert').or(page.getByText(/Required|valid e-mail/).first())).toBeVisible();
+      await expectAccessible(page, 'sign in with errors');
+
+      await page.goto('/signup');
+      await expect(page.getByRole('heading', { name: 'Create your account' })).toBeVisible();
+      await expectAccessible(page, 'sign up');
+
+      // An invitation, seen by someone signed out.
+      const owner = await browser.newContext();
+      await apiSignUp(owner.request, 'Olga Owner');
+      const ws = await apiWorkspace(owner.request, 'Axe Ltd');
+      const invitation = await apiInvite(owner.request, ws.id, uniqueEmail('guest'));
+      await owner.close();
+      await page.goto(`/invite/${invitation.token}`);
+      await expect(page.getByRole('heading', { name: /invited you to join Axe Ltd/ })).toBeVisible();
+      await expectAccessible(page, 'invitation');
+    });
+
+    test('signed-in pages: workspace home, frame inquiry, board', async ({ page }) => {
+      await apiSignUp(page.request, 'Fiona Facilitator');
+      const ws = await apiWorkspace(page.request, 'Axe Trading');
+
+      // First visit to an empty workspace.
+      await page.goto(`/w/${ws.id}`);
+      await expect(page.getByRole('link', { name: 'Frame your first inquiry' })).toBeVisible();
+      await expectAccessible(page, 'empty workspace home');
+
+      await apiInvite(page.request, ws.id, uniqueEmail('pending'));
+      const inquiry = await apiInquiry(page.request, ws.id, {
+        title: 'Why is Aurora slipping?',
+        question: 'Why have Aurora sales fallen for three quarters?',
+        context: 'Revenue is **down 18%**.',
+        allowAnonymous: true,
+      });
+      await page.goto(`/w/${ws.id}`);
+      await expect(page.getByRole('link', { name: 'Why is Aurora slipping?' })).toBeVisible();
+      await expectAccessible(page, 'workspace home');
+
+      await page.goto(`/w/${ws.id}/new`);
+      await expect(page.getByRole('heading', { name: 'Frame an inquiry' })).toBeVisible();
+      await expectAccessible(page, 'frame inquiry');
+
+      await page.goto(`/i/${inquiry.id}`);
+      await expect(page.getByText('Start with a good question or a hunch')).toBeVisible();
+      await expectAccessible(page, 'empty board');
+
+      const q = await apiPost(page.request, inquiry.id, {
+        kind: 'question',
+        body: 'Which customers left **first**?',
+      });
+      const h = await apiPost(page.request, inquiry.id, {
+        kind: 'hypothesis',
+        body: 'The price rise hit small shops.',
+        links: [{ toId: q.id, kind: 'answers' }],
+      });
+      await apiPost(page.request, inquiry.id, {
+        kind: 'evidence',
+        body: '41% of churn: shops under 5 staff.',
+        links: [{ toId: h.id, kind: 'supports' }],
+      });
+      await apiPost(page.request, inquiry.id, {
+        kind: 'assumption',
+        body: 'Customers compare us with two rivals.',
+        anonymous: true,
+      });
+      await apiPost(page.request, inquiry.id, { kind: 'idea', body: 'A 3-seat plan.' });
+      await apiPost(page.request, inquiry.id, {
+        kind: 'insight',
+        body: 'Onboarding matters more than price.',
+      });
+      await apiPost(page.request, inquiry.id, { kind: 'unknown', body: "I don't know onboarding times." });
+      await page.reload();
+      await expect(page.getByRole('article')).toHaveCount(7);
+      await expectAccessible(page, 'board with notes');
+
+      await page
+        .getByRole('toolbar')
+        .locator('label')
+        .filter({ hasText: /^Threads$/ })
+        .click();
+      await expect(page.getByRole('radio', { name: 'Threads' })).toBeChecked();
+      await expect(page.getByRole('list', { name: 'Replies' }).first()).toBeVisible();
+      await expectAccessible(page, 'board as threads');
+
+      await page.getByRole('button', { name: 'New note' }).click();
+      await expect(page.getByRole('dialog')).toBeVisible();
+      await expectAccessible(page, 'composer');
+      await page.keyboard.press('Escape');
+
+      await page.getByRole('button', { name: 'Edit framing' }).click();
+      await expect(page.getByRole('dialog', { name: 'Edit the framing' })).toBeVisible();
+      await expectAccessible(page, 'edit framing');
+    });
+  });
+}
