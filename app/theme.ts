@@ -1,4 +1,4 @@
-import { type CSSVariablesResolver, createTheme, type MantineColorsTuple } from '@mantine/core';
+import { Badge, type CSSVariablesResolver, createTheme, type MantineColorsTuple } from '@mantine/core';
 
 // One accent (indigo) over a neutral grey base. Kinds have their own colours in kinds.ts.
 const accent: MantineColorsTuple = [
@@ -38,6 +38,13 @@ export const theme = createTheme({
     Button: { defaultProps: { radius: 'md' } },
     Card: { defaultProps: { radius: 'md', withBorder: true } },
     Paper: { defaultProps: { radius: 'md' } },
+    // Tinted badges (kinds, states, phases) read in the colour's "ink": dark enough for 4.5:1 on the tint.
+    Badge: Badge.extend({
+      vars: (_t, props) =>
+        props.variant === 'light' || props.variant === 'outline'
+          ? { root: { '--badge-color': `var(--mantine-color-${props.color ?? 'accent'}-ink)` } }
+          : { root: {} },
+    }),
     Tooltip: { defaultProps: { openDelay: 300, withArrow: true } },
     Modal: { defaultProps: { radius: 'md', centered: true, closeButtonProps: { 'aria-label': 'Close' } } },
     Drawer: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } },
@@ -51,13 +58,25 @@ export const theme = createTheme({
 export const cssVariablesResolver: CSSVariablesResolver = (t) => ({
   variables: {},
   light: {
+    ...inks(t.colors, (c) => `color-mix(in srgb, ${c[9]} 78%, black)`),
     '--mantine-color-dimmed': '#5c636b',
     '--mantine-color-anchor': t.colors.accent?.[7] ?? '#3951c5',
     '--mantine-color-error': t.colors.red[9],
   },
   dark: {
+    ...inks(t.colors, (c) => c[2]),
     '--mantine-color-dimmed': '#a3a8ae',
     '--mantine-color-anchor': t.colors.accent?.[3] ?? '#8d9cea',
     '--mantine-color-error': t.colors.red[4],
   },
 });
+
+/** `--mantine-color-<name>-ink`: a text colour of each palette that reads on that palette's light tint. */
+function inks(
+  colors: Record<string, MantineColorsTuple>,
+  pick: (c: MantineColorsTuple) => string,
+): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(colors).map(([name, c]) => [`--mantine-color-${name}-ink`, pick(c)]),
+  );
+}

@@ -49,6 +49,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     });
 
     test('signed-in pages: workspace home, frame inquiry, board', async ({ page }) => {
+      test.setTimeout(120_000); // a dozen full-page scans
       await apiSignUp(page.request, 'Fiona Facilitator');
       const ws = await apiWorkspace(page.request, 'Axe Trading');
 
@@ -90,11 +91,19 @@ for (const colorScheme of ['light', 'dark'] as const) {
         body: '41% of churn: shops under 5 staff.',
         links: [{ toId: h.id, kind: 'supports' }],
       });
-      await apiPost(page.request, inquiry.id, {
+      const a = await apiPost(page.request, inquiry.id, {
         kind: 'assumption',
         body: 'Customers compare us with two rivals.',
         anonymous: true,
       });
+      // Every state badge colour is on the page: answered, supported, refuted.
+      for (const [id, state] of [
+        [q.id, 'answered'],
+        [h.id, 'supported'],
+        [a.id, 'refuted'],
+      ] as const) {
+        expect((await page.request.patch(`/api/contributions/${id}`, { data: { state } })).ok()).toBe(true);
+      }
       await apiPost(page.request, inquiry.id, { kind: 'idea', body: 'A 3-seat plan.' });
       await apiPost(page.request, inquiry.id, {
         kind: 'insight',
@@ -115,8 +124,17 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expectAccessible(page, 'board as threads');
 
       await page.getByRole('button', { name: 'New note' }).click();
-      await expect(page.getByRole('dialog')).toBeVisible();
+      const composer = page.getByRole('dialog');
+      await expect(composer).toBeVisible();
       await expectAccessible(page, 'composer');
+      // Each kind, picked, keeps its label readable.
+      for (const kind of ['Hypothesis', 'Evidence', 'Assumption', 'Idea', 'Insight', 'Unknown']) {
+        await composer
+          .locator('label')
+          .filter({ hasText: new RegExp(`^${kind}$`) })
+          .click();
+        await expectAccessible(page, `composer with ${kind}`);
+      }
       await page.keyboard.press('Escape');
 
       await page.getByRole('button', { name: 'Edit framing' }).click();

@@ -3,18 +3,7 @@ import { IconUser } from '@tabler/icons-react';
 import type { CSSProperties } from 'react';
 import classes from './PersonAvatar.module.css';
 
-const COLORS = [
-  'blue',
-  'cyan',
-  'teal',
-  'green',
-  'orange',
-  'red',
-  'pink',
-  'grape',
-  'violet',
-  'indigo',
-];
+const COLORS = ['blue', 'cyan', 'teal', 'green', 'orange', 'red', 'pink', 'grape', 'violet', 'indigo'];
 
 function hash(s: string): number {
   let h = 0;
@@ -24,8 +13,7 @@ function hash(s: string): number {
 
 function ink(color: string): CSSProperties {
   return {
-    '--avatar-ink': `color-mix(in srgb, var(--mantine-color-${color}-9) 70%, black)`,
-    '--avatar-ink-dark': `var(--mantine-color-${color}-2)`,
+    '--avatar-ink': `var(--mantine-color-${color}-ink)`,
   } as CSSProperties;
 }
 

@@ -142,7 +142,14 @@ function ComposerForm({
               <Chip.Group value={draft.linkKind} onChange={(v) => set({ linkKind: v as LinkKind })}>
                 <Group gap={6}>
                   {replyKindsFor(target.target.kind).map((k) => (
-                    <Chip key={k} value={k} color={LINKS[k].color} variant="light" size="sm">
+                    <Chip
+                      key={k}
+                      value={k}
+                      color={LINKS[k].color}
+                      variant="light"
+                      size="sm"
+                      classNames={{ label: classes.chipLabel }}
+                    >
                       {LINKS[k].label}
                     </Chip>
                   ))}
@@ -165,7 +172,14 @@ function ComposerForm({
             <Chip.Group value={draft.kind} onChange={(v) => set({ kind: v as ContributionKind })}>
               <Group gap={6}>
                 {KIND_LIST.map((k) => (
-                  <Chip key={k} value={k} color={KINDS[k].color} variant="light" size="sm">
+                  <Chip
+                    key={k}
+                    value={k}
+                    color={KINDS[k].color}
+                    variant="light"
+                    size="sm"
+                    classNames={{ label: classes.chipLabel }}
+                  >
                     {KINDS[k].label}
                   </Chip>
                 ))}
