@@ -27,6 +27,8 @@ export const ErrorBody = z.object({
     code: z.enum(ERROR_CODES),
     message: z.string(),
     fields: z.array(FieldError).optional(),
+    /** With a phase gate that is not met: who the group is still waiting for, and what each needs. */
+    missing: z.array(z.object({ userId: z.string(), needs: z.array(z.string()) })).optional(),
   }),
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;

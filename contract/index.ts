@@ -4,4 +4,5 @@ export * from './contributions.js';
 export * from './health.js';
 export * from './inquiries.js';
 export * from './live.js';
+export * from './mechanics.js';
 export * from './workspaces.js';

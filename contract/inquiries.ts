@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MODES, PHASES } from '../domain/model.js';
 import { PersonRef } from './accounts.js';
 import { Id, Line, PageQuery, Text, Timestamp } from './common.js';
+import { FitCheckInput, GateSettings, StoredFitCheck } from './mechanics.js';
 
 export const Phase = z.enum(PHASES);
 export const Mode = z.enum(MODES);
@@ -27,6 +28,12 @@ export const CreateInquiryBody = z.strictObject({
   mode: Mode.default('collaborative'),
   allowAnonymous: z.boolean().default(false),
   participantIds: ParticipantIds.default([]),
+  /** Think first: notes stay private to their authors (and the facilitator) until revealed. */
+  privateMode: z.boolean().default(false),
+  /** The facilitator's notes stay hidden until every member has posted. */
+  leaderSpeaksLast: z.boolean().default(false),
+  gateSettings: GateSettings.optional(),
+  fitCheck: FitCheckInput.optional(),
 });
 export type CreateInquiryBody = z.input<typeof CreateInquiryBody>;
 
@@ -39,6 +46,10 @@ export const UpdateInquiryBody = z
     mode: Mode,
     allowAnonymous: z.boolean(),
     participantIds: ParticipantIds,
+    privateMode: z.boolean(),
+    leaderSpeaksLast: z.boolean(),
+    gateSettings: GateSettings,
+    fitCheck: FitCheckInput,
   })
   .partial()
   .refine((b) => Object.keys(b).length > 0, 'Nothing to change.');
@@ -61,6 +72,12 @@ export const Inquiry = z.object({
   lastActivityAt: Timestamp,
   /** The newest live event's sequence number: open the live stream with `?since=` this. */
   lastSeq: z.number().int(),
+  privateMode: z.boolean(),
+  leaderSpeaksLast: z.boolean(),
+  /** Notes written up to this time have been revealed (private mode). */
+  revealedAt: Timestamp.nullable(),
+  gateSettings: GateSettings,
+  fitCheck: StoredFitCheck.nullable(),
 });
 export type Inquiry = z.infer<typeof Inquiry>;
 

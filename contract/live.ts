@@ -22,6 +22,12 @@ export const LiveEvent = z.discriminatedUnion('type', [
     type: z.enum(['participant.joined', 'participant.left']),
     data: z.object({ user: PersonRef }),
   }),
+  /** Notes that were hidden (private mode, leader speaks last) may now be visible: refetch the board. */
+  z.object({
+    ...head,
+    type: z.literal('notes.revealed'),
+    data: z.object({ reason: z.enum(['revealed', 'leader_may_speak']) }),
+  }),
 ]);
 export type LiveEvent = z.infer<typeof LiveEvent>;
 

@@ -23,6 +23,8 @@ export type Action =
   | 'inquiry.create'
   | 'inquiry.read'
   | 'inquiry.update'
+  | 'inquiry.movePhase'
+  | 'inquiry.reveal'
   | 'contribution.create'
   | 'contribution.edit'
   | 'contribution.setState'
@@ -44,6 +46,8 @@ const RULES: Record<Action, (actor: Actor, subject: Subject) => boolean> = {
   'inquiry.create': (a) => a.role === 'owner' || a.role === 'facilitator',
   'inquiry.read': () => true,
   'inquiry.update': moderates,
+  'inquiry.movePhase': moderates,
+  'inquiry.reveal': moderates,
   'contribution.create': () => true,
   'contribution.edit': (a, s) => s.authorId === a.userId,
   'contribution.setState': (a, s) => s.authorId === a.userId || moderates(a, s),

@@ -26,6 +26,7 @@ import { contributionRoutes } from './routes/contributions.js';
 import { demoRoutes } from './routes/demo.js';
 import { healthRoutes } from './routes/health.js';
 import { inquiryRoutes } from './routes/inquiries.js';
+import { mechanicsRoutes } from './routes/mechanics.js';
 import { workspaceRoutes } from './routes/workspaces.js';
 import type { OpenDatabase } from './store/db.js';
 
@@ -123,6 +124,7 @@ export async function buildApp(config: Config, database: OpenDatabase): Promise<
   inquiryRoutes(app, ctx);
   contributionRoutes(app, ctx);
   demoRoutes(app, ctx);
+  mechanicsRoutes(app, ctx);
   liveRoutes(app, ctx);
   collabRoutes(app, ctx);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

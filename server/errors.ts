@@ -7,7 +7,7 @@ export class HttpError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fields?: FieldError[],
-    readonly extra: { retryAfterSeconds?: number } = {},
+    readonly extra: { retryAfterSeconds?: number; missing?: { userId: string; needs: string[] }[] } = {},
   ) {
     super(message);
   }

@@ -40,15 +40,22 @@ const FASTIFY_CODES: Record<string, [number, ErrorCode, string]> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'invalid_input', 'The Content-Length does not match the body.'],
 };
 
-export function body(code: ErrorCode, message: string, fields?: FieldError[]): ErrorBody {
-  return { error: fields ? { code, message, fields } : { code, message } };
+export function body(
+  code: ErrorCode,
+  message: string,
+  fields?: FieldError[],
+  missing?: NonNullable<ErrorBody['error']['missing']>,
+): ErrorBody {
+  return { error: { code, message, ...(fields ? { fields } : {}), ...(missing ? { missing } : {}) } };
 }
 
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof HttpError) {
       if (error.extra.retryAfterSeconds) reply.header('Retry-After', String(error.extra.retryAfterSeconds));
-      return reply.status(error.status).send(body(error.code, error.message, error.fields));
+      return reply
+        .status(error.status)
+        .send(body(error.code, error.message, error.fields, error.extra.missing));
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const fields = validationFields(error.validationContext ?? 'body', error.validation as ZodIssueLike[]);

@@ -4,6 +4,7 @@ import { forbidden, notFound } from '../errors.js';
 import {
   type ContributionRecord,
   findContribution,
+  findContributions,
   findLink,
   type LinkRecord,
 } from '../store/contributions.js';
@@ -11,6 +12,7 @@ import type { Db } from '../store/db.js';
 import { findInquiry, type InquiryRecord } from '../store/inquiries.js';
 import type { UserRecord } from '../store/users.js';
 import { findMembership, type MembershipRecord } from '../store/workspaces.js';
+import { loadPrivacy, type Privacy } from './privacy.js';
 
 // Resolving what a request acts on, and whether the caller is in its workspace. Anything outside the
 // caller's workspaces is 404, the same answer as for an id that does not exist.
@@ -43,19 +45,23 @@ export async function inquiryAccess(db: Db, user: UserRecord, inquiryId: string)
   return { ...access, inquiry };
 }
 
+/** A note the caller may act on: in their workspace and not hidden from them (private mode). */
 export async function contributionAccess(
   db: Db,
   user: UserRecord,
   contributionId: string,
-): Promise<InquiryAccess & { contribution: ContributionRecord }> {
+): Promise<InquiryAccess & { contribution: ContributionRecord; privacy: Privacy }> {
   const contribution = await findContribution(db, contributionId);
   if (!contribution) throw notFound('Contribution');
   const access = await inquiryAccess(db, user, contribution.inquiryId).catch(() => {
     throw notFound('Contribution');
   });
-  return { ...access, contribution };
+  const privacy = await loadPrivacy(db, access.inquiry);
+  if (!privacy.canSee(user.id, contribution)) throw notFound('Contribution');
+  return { ...access, contribution, privacy };
 }
 
+/** A link the caller may act on: both its notes visible to them. */
 export async function linkAccess(
   db: Db,
   user: UserRecord,
@@ -66,6 +72,11 @@ export async function linkAccess(
   const access = await inquiryAccess(db, user, link.inquiryId).catch(() => {
     throw notFound('Link');
   });
+  const privacy = await loadPrivacy(db, access.inquiry);
+  if (privacy.active) {
+    const ends = await findContributions(db, [link.fromId, link.toId]);
+    if (ends.length < 2 || !ends.every((end) => privacy.canSee(user.id, end))) throw notFound('Link');
+  }
   return { ...access, link };
 }
 

@@ -7,6 +7,7 @@ import {
   initialState,
   isValidState,
 } from '../../domain/model.js';
+import { loadPrivacy, type Privacy } from '../auth/privacy.js';
 import { conflict, type HttpError, invalidField, notFound } from '../errors.js';
 import { type Record, transact, type Writer } from '../live/transact.js';
 import {
@@ -30,34 +31,45 @@ function linkError(problem: LinkProblem, path: string): HttpError {
   return problem.code === 'duplicate' ? conflict(problem.message) : invalidField(path, problem.message);
 }
 
-/** Checks and stores one link from `from`; `path` names the field for errors. */
+const timing = (c: ContributionRecord) => ({ authorId: c.authorId, createdAt: c.createdAt });
+
+/** Checks and stores one link from `from`, and logs it; `path` names the field for errors. */
 async function addLink(
   db: Db,
+  record: Record,
   from: ContributionRecord,
   link: NewLink,
-  createdBy: string,
+  by: { id: string; privacy: Privacy },
   anonymous: boolean,
   path: string,
 ): Promise<LinkRecord> {
-  const [to] = await findContributions(db, [link.toId]);
-  // A note outside this inquiry, in this workspace or any other, gets the same answer.
-  const target =
-    to && to.inquiryId === from.inquiryId ? to : { id: link.toId, inquiryId: '', kind: 'idea' as const };
+  const [found] = await findContributions(db, [link.toId]);
+  // A note outside this inquiry, in this workspace or any other, or one the linker may not see yet, gets
+  // the same answer.
+  const to = found && found.inquiryId === from.inquiryId && by.privacy.canSee(by.id, found) ? found : null;
+  const target = to ?? { id: link.toId, inquiryId: '', kind: 'idea' as const };
   const problem = checkLink(from, target, link.kind, await listLinksBetween(db, from.id, link.toId));
   if (problem) throw linkError(problem, path);
+  if (!to) throw invalidField(path, 'Both notes must belong to the same inquiry.');
+  let made: LinkRecord;
   try {
-    return await insertLink(db, {
+    made = await insertLink(db, {
       inquiryId: from.inquiryId,
       fromId: from.id,
-      toId: link.toId,
+      toId: to.id,
       kind: link.kind,
-      createdBy,
+      createdBy: by.id,
       anonymous,
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw conflict('These notes are already linked this way.');
     throw error;
   }
+  await record(from.inquiryId, {
+    type: 'link.created',
+    data: { ...made, ends: { from: timing(from), to: timing(to) } },
+  });
+  return made;
 }
 
 /** Someone acting on an inquiry becomes one of its participants, and the others hear so. */
@@ -90,6 +102,7 @@ export async function postContribution(
   }
   if (inquiry.phase === 'concluded') throw conflict('This inquiry is concluded; it takes no new notes.');
   return transact(writer, async (trx, record) => {
+    const privacy = await loadPrivacy(trx, inquiry);
     const contribution = await insertContribution(trx, {
       inquiryId: inquiry.id,
       authorId: author.id,
@@ -105,11 +118,16 @@ export async function postContribution(
     if (!input.anonymous) await join(trx, record, inquiry.id, author);
     else await addParticipants(trx, inquiry.id, [author.id]);
     await record(inquiry.id, { type: 'contribution.created', data: contribution });
+    // The last member to post lets the leader speak: their held-back notes become visible.
+    if (privacy.leaderWaits() && !privacy.withPoster(author.id).leaderWaits()) {
+      await record(inquiry.id, { type: 'notes.revealed', data: { reason: 'leader_may_speak' } });
+    }
     const links: LinkRecord[] = [];
+    const linker = { id: author.id, privacy };
     for (const [i, link] of input.links.entries()) {
-      const made = await addLink(trx, contribution, link, author.id, input.anonymous, `body.links.${i}.toId`);
-      await record(inquiry.id, { type: 'link.created', data: made });
-      links.push(made);
+      links.push(
+        await addLink(trx, record, contribution, link, linker, input.anonymous, `body.links.${i}.toId`),
+      );
     }
     await touchInquiry(trx, inquiry.id);
     return { contribution, links };
@@ -122,12 +140,12 @@ export async function linkContributions(
   from: ContributionRecord,
   link: NewLink,
   by: UserRecord,
+  privacy: Privacy,
 ): Promise<LinkRecord> {
   return transact(writer, async (trx, record) => {
     const anonymous = from.anonymous && from.authorId === by.id;
-    const made = await addLink(trx, from, link, by.id, anonymous, 'body.toId');
     if (!anonymous) await join(trx, record, from.inquiryId, by);
-    await record(from.inquiryId, { type: 'link.created', data: made });
+    const made = await addLink(trx, record, from, link, { id: by.id, privacy }, anonymous, 'body.toId');
     await touchInquiry(trx, from.inquiryId);
     return made;
   });
@@ -154,7 +172,10 @@ export async function editContribution(
 export async function removeContribution(writer: Writer, contribution: ContributionRecord): Promise<void> {
   await transact(writer, async (trx, record) => {
     await deleteContribution(trx, contribution.id);
-    await record(contribution.inquiryId, { type: 'contribution.deleted', data: { id: contribution.id } });
+    await record(contribution.inquiryId, {
+      type: 'contribution.deleted',
+      data: { id: contribution.id, ...timing(contribution) },
+    });
     await touchInquiry(trx, contribution.inquiryId);
   });
 }

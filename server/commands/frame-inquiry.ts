@@ -1,4 +1,7 @@
 import type { CreateInquiryBody, UpdateInquiryBody } from '../../contract/inquiries.js';
+import type { StoredFitCheck } from '../../contract/mechanics.js';
+import { decideMode, fitCheck } from '../../domain/mechanics/fit-check.js';
+import type { Mode } from '../../domain/model.js';
 import { invalidField, notFound } from '../errors.js';
 import { transact, type Writer } from '../live/transact.js';
 import type { Db } from '../store/db.js';
@@ -12,7 +15,16 @@ import {
 } from '../store/inquiries.js';
 import { filterMembers } from '../store/workspaces.js';
 
-type Parsed<T> = Required<Exclude<T, undefined>>;
+type Parsed<T> = Exclude<T, undefined>;
+type CreateInput = Parsed<CreateInquiryBody> & {
+  context: string;
+  successCriteria: string;
+  mode: Mode;
+  allowAnonymous: boolean;
+  participantIds: string[];
+  privateMode: boolean;
+  leaderSpeaksLast: boolean;
+};
 
 async function checkParticipants(db: Db, workspaceId: string, ids: readonly string[]): Promise<void> {
   const members = await filterMembers(db, workspaceId, ids);
@@ -21,14 +33,28 @@ async function checkParticipants(db: Db, workspaceId: string, ids: readonly stri
     throw invalidField(`body.participantIds.${index}`, 'This person is not a member of the workspace.');
 }
 
+/**
+ * Scores the fit check and records the mode chosen; running the inquiry in another mode than the one
+ * recommended needs a reason, which is kept.
+ */
+function decideFit(input: CreateInquiryBody['fitCheck'], mode: Mode): StoredFitCheck | null {
+  if (!input) return null;
+  const result = fitCheck(input.answers);
+  const outcome = decideMode(result.recommendation, mode, input.overrideReason);
+  if (!outcome.ok) throw invalidField('body.fitCheck.overrideReason', outcome.message);
+  const { chosenMode, overridden, overrideReason } = outcome.decision;
+  return { ...result, answers: input.answers, chosenMode, overridden, overrideReason };
+}
+
 /** Frames a new inquiry; the person framing it is its facilitator. */
 export async function frameInquiry(
   writer: Writer,
-  input: Parsed<CreateInquiryBody> & { workspaceId: string; facilitatorId: string },
+  input: CreateInput & { workspaceId: string; facilitatorId: string },
 ): Promise<InquiryRecord> {
+  const fit = decideFit(input.fitCheck, input.mode);
   return transact(writer, async (trx) => {
     await checkParticipants(trx, input.workspaceId, input.participantIds);
-    return createInquiry(trx, input);
+    return createInquiry(trx, { ...input, gateSettings: input.gateSettings ?? null, fitCheck: fit });
   });
 }
 
@@ -36,10 +62,11 @@ export async function frameInquiry(
 export async function reframeInquiry(
   writer: Writer,
   inquiry: InquiryRecord,
-  patch: UpdateInquiryBody,
+  patch: Parsed<UpdateInquiryBody>,
 ): Promise<InquiryRecord> {
+  const { participantIds, fitCheck: fitInput, ...framing } = patch;
+  const fit = fitInput ? decideFit(fitInput, patch.mode ?? inquiry.mode) : undefined;
   return transact(writer, async (trx, record) => {
-    const { participantIds, ...framing } = patch;
     if (participantIds) {
       await checkParticipants(trx, inquiry.workspaceId, participantIds);
       const { joined, left } = await replaceParticipants(trx, inquiry, participantIds);
@@ -53,7 +80,7 @@ export async function reframeInquiry(
       for (const id of left)
         await record(inquiry.id, { type: 'participant.left', data: { user: { id, name: '' } } });
     }
-    await updateInquiry(trx, inquiry.id, framing);
+    await updateInquiry(trx, inquiry.id, { ...framing, ...(fit !== undefined ? { fitCheck: fit } : {}) });
     const updated = await findInquiry(trx, inquiry.id);
     if (!updated) throw notFound('Inquiry');
     await record(inquiry.id, { type: 'inquiry.updated', data: updated });

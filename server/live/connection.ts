@@ -1,5 +1,6 @@
 import type { WebSocket } from 'ws';
 import { LIVE_CLOSE, type ServerMessage } from '../../contract/live.js';
+import type { Privacy } from '../auth/privacy.js';
 import { audienceOf, presentEvent } from '../presenters/events.js';
 import type { StoredEvent } from './events.js';
 import type { Listener } from './room.js';
@@ -14,8 +15,8 @@ export class LiveConnection implements Listener {
   readonly id = `c${++nextId}`;
   alive = true;
   private lastSeq: number;
-  /** Events heard while the replay is read; null once live. */
-  private pending: StoredEvent[] | null = [];
+  /** Events heard while the replay is read, with the rules they were heard under; null once live. */
+  private pending: [StoredEvent, Privacy][] | null = [];
 
   constructor(
     readonly socket: WebSocket,
@@ -27,17 +28,20 @@ export class LiveConnection implements Listener {
     this.lastSeq = since;
   }
 
-  deliver(event: StoredEvent, audienceCache: Map<string, string>): void {
-    if (this.pending) this.pending.push(event);
-    else this.sendEvent(event, audienceCache);
+  deliver(event: StoredEvent, audienceCache: Map<string, string>, privacy: Privacy): void {
+    if (this.pending) this.pending.push([event, privacy]);
+    else this.sendEvent(event, audienceCache, privacy);
   }
 
-  /** Sends the replay, then whatever arrived meanwhile, then goes live. */
-  finishReplay(replay: StoredEvent[]): void {
-    for (const event of replay) this.sendEvent(event, new Map());
+  /**
+   * Sends the replay, then whatever arrived meanwhile, then goes live. The replay is judged by today's
+   * rules: a note still hidden now is not sent, and one revealed since is.
+   */
+  finishReplay(replay: StoredEvent[], privacy: Privacy): void {
+    for (const event of replay) this.sendEvent(event, new Map(), privacy);
     const pending = this.pending ?? [];
     this.pending = null;
-    for (const event of pending) this.sendEvent(event, new Map());
+    for (const [event, rules] of pending) this.sendEvent(event, new Map(), rules);
     this.send({ type: 'ready', seq: this.lastSeq });
   }
 
@@ -49,9 +53,14 @@ export class LiveConnection implements Listener {
     this.socket.close(code, reason);
   }
 
-  private sendEvent(event: StoredEvent, audienceCache: Map<string, string>): void {
+  private sendEvent(event: StoredEvent, audienceCache: Map<string, string>, privacy: Privacy): void {
     if (event.seq <= this.lastSeq) return;
-    const audience = audienceOf(event, this.userId);
+    const audience = audienceOf(event, this.userId, privacy);
+    if (audience === null) {
+      // Hidden from this viewer: skipped, but counted as delivered so a resume starts after it.
+      this.lastSeq = event.seq;
+      return;
+    }
     let payload = audienceCache.get(audience);
     if (payload === undefined) {
       payload = JSON.stringify(presentEvent(event, this.userId));

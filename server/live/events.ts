@@ -4,10 +4,18 @@ import type { InquiryRecord } from '../store/inquiries.js';
 // What changed on an inquiry, as the server records it: full records, authors included. These never
 // leave the server as they are; presenters turn each into what one recipient may see.
 
+/** When and by whom a note was written: what private mode needs to decide who may see it. */
+export interface NoteTiming {
+  authorId: string;
+  createdAt: string;
+}
+
 export type ChangeRecord =
   | { type: 'contribution.created' | 'contribution.updated'; data: ContributionRecord }
-  | { type: 'contribution.deleted'; data: { id: string } }
-  | { type: 'link.created'; data: LinkRecord }
+  | { type: 'contribution.deleted'; data: { id: string } & NoteTiming }
+  | { type: 'link.created'; data: LinkRecord & { ends: { from: NoteTiming; to: NoteTiming } } }
+  /** Notes hidden until now may have become visible (a reveal, or the leader may now speak): refetch. */
+  | { type: 'notes.revealed'; data: { reason: 'revealed' | 'leader_may_speak' } }
   | { type: 'link.deleted'; data: { id: string } }
   | { type: 'inquiry.updated'; data: InquiryRecord }
   | { type: 'participant.joined' | 'participant.left'; data: { user: { id: string; name: string } } };

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { WebSocket } from 'ws';
-import { ClientMessage, LIVE_CLOSE } from '../../contract/live.js';
+import { ClientMessage, LIVE_CLOSE, type PresenceMessage, type PresenceUser } from '../../contract/live.js';
+import { loadPrivacy, Privacy } from '../auth/privacy.js';
 import type { Db } from '../store/db.js';
 import { eventRange, listEventsSince } from '../store/events.js';
+import { findInquiry } from '../store/inquiries.js';
 import type { Bus } from './bus.js';
 import { LiveConnection } from './connection.js';
 import type { StoredEvent } from './events.js';
@@ -94,9 +96,9 @@ export class LiveHub {
       if (page.length < REPLAY_PAGE) break;
       from = page.at(-1)?.seq ?? from;
     }
-    connection.finishReplay(replay);
+    connection.finishReplay(replay, open.room.privacy);
     open.presence.join(connection.id, viewer);
-    connection.send({ type: 'presence', data: { users: open.presence.users() } });
+    connection.send(presenceFor(viewer.id, open.presence.users(), open.room.privacy));
   }
 
   /** How many streams this instance serves (for benchmarks and health). */
@@ -137,6 +139,10 @@ export class LiveHub {
       {
         head: async () => (await eventRange(this.db, inquiry.id)).head,
         eventsSince: (since) => listEventsSince(this.db, inquiry.id, since, REPLAY_PAGE),
+        privacy: async () => {
+          const current = await findInquiry(this.db, inquiry.id);
+          return current ? loadPrivacy(this.db, current) : new Privacy(null);
+        },
       },
       Promise.all(subscriptions),
       (error) => this.log.error({ err: error, inquiryId: inquiry.id }, 'live room failed to deliver'),
@@ -145,7 +151,8 @@ export class LiveHub {
       this.instanceId,
       (snapshot) => void this.bus.publish(channel.presence(inquiry.id), JSON.stringify(snapshot)),
       (users) => {
-        for (const listener of room.listeners) listener.send({ type: 'presence', data: { users } });
+        for (const listener of room.listeners)
+          listener.send(presenceFor(listener.userId, users, room.privacy));
       },
     );
     const open: OpenRoom = {
@@ -208,4 +215,17 @@ export class LiveHub {
       }
     }
   }
+}
+
+/** Presence as one viewer may see it: a typing hint is dropped where the note being typed would be hidden. */
+function presenceFor(viewerId: string, users: PresenceUser[], privacy: Privacy): PresenceMessage {
+  if (!privacy.active) return { type: 'presence', data: { users } };
+  return {
+    type: 'presence',
+    data: {
+      users: users.map((u) =>
+        u.typing && !privacy.canSeeTyping(viewerId, u.id) ? { ...u, typing: null } : u,
+      ),
+    },
+  };
 }

@@ -1,3 +1,4 @@
+import { type Privacy, privacyAfter } from '../auth/privacy.js';
 import type { StoredEvent } from './events.js';
 
 // One inquiry's live room on this instance: it puts the events it hears in sequence order, with no gaps
@@ -7,7 +8,7 @@ import type { StoredEvent } from './events.js';
 export interface Listener {
   readonly userId: string;
   /** Called in sequence order, once per event, for every event after the listener joined. */
-  deliver(event: StoredEvent, audienceCache: Map<string, string>): void;
+  deliver(event: StoredEvent, audienceCache: Map<string, string>, privacy: Privacy): void;
 }
 
 export interface RoomDeps {
@@ -15,11 +16,15 @@ export interface RoomDeps {
   head(): Promise<number>;
   /** Committed events after `since`, in order. */
   eventsSince(since: number): Promise<StoredEvent[]>;
+  /** Who may see which notes now (private mode, leader speaks last). */
+  privacy(): Promise<Privacy>;
 }
 
 export class Room<L extends Listener = Listener> {
   readonly listeners = new Set<L>();
   private head = 0;
+  /** The visibility rules as of `head`, kept current by the events themselves. */
+  privacy!: Privacy;
   private chain: Promise<void>;
 
   constructor(
@@ -31,6 +36,7 @@ export class Room<L extends Listener = Listener> {
     // The head is read only once the bus subscription is live: every later commit then reaches us.
     this.chain = subscribed.then(async () => {
       this.head = await deps.head();
+      this.privacy = await deps.privacy();
     });
   }
 
@@ -59,6 +65,7 @@ export class Room<L extends Listener = Listener> {
     if (event.seq !== this.head + 1) return;
     this.head = event.seq;
     const audienceCache = new Map<string, string>();
-    for (const listener of this.listeners) listener.deliver(event, audienceCache);
+    for (const listener of this.listeners) listener.deliver(event, audienceCache, this.privacy);
+    this.privacy = privacyAfter(this.privacy, event);
   }
 }

@@ -1,4 +1,5 @@
 import type { LiveEvent } from '../../contract/live.js';
+import type { Privacy } from '../auth/privacy.js';
 import type { StoredEvent } from '../live/events.js';
 import { presentContribution, presentInquiry, presentLink } from './index.js';
 
@@ -16,9 +17,11 @@ export function presentEvent(event: StoredEvent, viewerId: string): LiveEvent {
       return { ...head, type: event.type, data: presentInquiry(event.data) };
     case 'contribution.deleted':
     case 'link.deleted':
-      return { ...head, type: event.type, data: event.data };
+      return { ...head, type: event.type, data: { id: event.data.id } };
     case 'participant.joined':
     case 'participant.left':
+      return { ...head, type: event.type, data: event.data };
+    case 'notes.revealed':
       return { ...head, type: event.type, data: event.data };
   }
 }
@@ -26,13 +29,19 @@ export function presentEvent(event: StoredEvent, viewerId: string): LiveEvent {
 /**
  * Recipients in the same audience get the same bytes, so a broadcast presents each event once per
  * audience instead of once per person: an author sees their own anonymous note's name, others don't.
+ * Null: this viewer may not see the event at all (private mode, leader speaks last).
  */
-export function audienceOf(event: StoredEvent, viewerId: string): string {
+export function audienceOf(event: StoredEvent, viewerId: string, privacy: Privacy): string | null {
   switch (event.type) {
     case 'contribution.created':
     case 'contribution.updated':
+      if (!privacy.canSee(viewerId, event.data)) return null;
       return event.data.authorId === viewerId ? 'author' : 'others';
+    case 'contribution.deleted':
+      return privacy.canSee(viewerId, event.data) ? 'everyone' : null;
     case 'link.created':
+      if (!privacy.canSee(viewerId, event.data.ends.from) || !privacy.canSee(viewerId, event.data.ends.to))
+        return null;
       return event.data.createdBy === viewerId ? 'author' : 'others';
     default:
       return 'everyone';

@@ -56,6 +56,11 @@ export const presentInquiry = (i: InquiryRecord): Inquiry => ({
   updatedAt: i.updatedAt,
   lastActivityAt: i.lastActivityAt,
   lastSeq: i.lastSeq,
+  privateMode: i.privateMode,
+  leaderSpeaksLast: i.leaderSpeaksLast,
+  revealedAt: i.revealedAt,
+  gateSettings: i.gateSettings,
+  fitCheck: i.fitCheck,
 });
 
 export const presentInquirySummary = (i: InquirySummaryRecord): InquirySummary => ({

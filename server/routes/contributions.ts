@@ -11,6 +11,7 @@ import {
 } from '../../contract/contributions.js';
 import { InquiryParams } from '../../contract/inquiries.js';
 import { authorize, contributionAccess, inquiryAccess, linkAccess } from '../auth/access.js';
+import { loadPrivacy, type Privacy } from '../auth/privacy.js';
 import { requireUser } from '../auth/session.js';
 import {
   editContribution,
@@ -20,7 +21,13 @@ import {
   unlink,
 } from '../commands/contribute.js';
 import { presentContribution, presentLink } from '../presenters/index.js';
-import { listContributions, listLinksFrom } from '../store/contributions.js';
+import {
+  type ContributionRecord,
+  findContributions,
+  listContributions,
+  listLinksFrom,
+} from '../store/contributions.js';
+import type { Db } from '../store/db.js';
 import { type App, type RouteContext, SESSION } from './context.js';
 
 const tags = ['contributions'];
@@ -51,13 +58,13 @@ export function contributionRoutes(app: App, ctx: RouteContext): void {
         kind,
         authorId: mine === 'true' ? access.user.id : undefined,
       });
-      const links = await listLinksFrom(
-        db,
-        page.items.map((c) => c.id),
-      );
       const viewer = access.user.id;
+      // Private mode: a page may come back shorter than the limit; the cursor still walks every note.
+      const privacy = await loadPrivacy(db, access.inquiry);
+      const items = page.items.filter((c) => privacy.canSee(viewer, c));
+      const links = await visibleLinks(db, privacy, viewer, items);
       return {
-        items: page.items.map((c) => presentContribution(c, viewer)),
+        items: items.map((c) => presentContribution(c, viewer)),
         links: links.map((l) => presentLink(l, viewer)),
         nextCursor: page.nextCursor,
       };
@@ -155,7 +162,13 @@ export function contributionRoutes(app: App, ctx: RouteContext): void {
         request.params.contributionId,
       );
       authorize(access, 'link.create');
-      const link = await linkContributions(writer, access.contribution, request.body, access.user);
+      const link = await linkContributions(
+        writer,
+        access.contribution,
+        request.body,
+        access.user,
+        access.privacy,
+      );
       return reply.status(201).send({ link: presentLink(link, access.user.id) });
     },
   );
@@ -180,4 +193,20 @@ export function contributionRoutes(app: App, ctx: RouteContext): void {
       return reply.status(204).send();
     },
   );
+}
+
+/** The links starting at these notes whose other end the viewer may see too. */
+async function visibleLinks(db: Db, privacy: Privacy, viewerId: string, from: ContributionRecord[]) {
+  const links = await listLinksFrom(
+    db,
+    from.map((c) => c.id),
+  );
+  if (!privacy.active) return links;
+  const known = new Map(from.map((c) => [c.id, c]));
+  const unknown = [...new Set(links.map((l) => l.toId).filter((id) => !known.has(id)))];
+  for (const c of await findContributions(db, unknown)) known.set(c.id, c);
+  return links.filter((l) => {
+    const to = known.get(l.toId);
+    return to !== undefined && privacy.canSee(viewerId, to);
+  });
 }

@@ -1,3 +1,5 @@
+import type { StoredFitCheck } from '../../contract/mechanics.js';
+import { DEFAULT_GATE_SETTINGS, type GateSettings } from '../../domain/mechanics/gates.js';
 import type { Mode, Phase } from '../../domain/model.js';
 import type { Db } from './db.js';
 import { newId, now } from './ids.js';
@@ -19,6 +21,11 @@ export interface InquiryRecord {
   lastActivityAt: string;
   /** Sequence number of the newest live event; a client resumes the stream from here. */
   lastSeq: number;
+  privateMode: boolean;
+  leaderSpeaksLast: boolean;
+  revealedAt: string | null;
+  gateSettings: GateSettings;
+  fitCheck: StoredFitCheck | null;
 }
 
 export interface InquirySummaryRecord extends InquiryRecord {
@@ -41,6 +48,10 @@ export interface FramingInput {
   successCriteria: string;
   mode: Mode;
   allowAnonymous: boolean;
+  privateMode: boolean;
+  leaderSpeaksLast: boolean;
+  gateSettings: GateSettings | null;
+  fitCheck: StoredFitCheck | null;
 }
 
 const toRecord = (r: InquiriesTable): InquiryRecord => ({
@@ -58,13 +69,22 @@ const toRecord = (r: InquiriesTable): InquiryRecord => ({
   updatedAt: r.updated_at,
   lastActivityAt: r.last_activity_at,
   lastSeq: Number(r.last_seq),
+  privateMode: r.private_mode === 1,
+  leaderSpeaksLast: r.leader_speaks_last === 1,
+  revealedAt: r.revealed_at,
+  gateSettings: r.gate_settings ? (JSON.parse(r.gate_settings) as GateSettings) : DEFAULT_GATE_SETTINGS,
+  fitCheck: r.fit_check ? (JSON.parse(r.fit_check) as StoredFitCheck) : null,
 });
 
+/** The mechanics settings are optional when creating: an inquiry starts with them off. */
+export type NewInquiryInput = Omit<
+  FramingInput,
+  'privateMode' | 'leaderSpeaksLast' | 'gateSettings' | 'fitCheck'
+> &
+  Partial<FramingInput> & { workspaceId: string; facilitatorId: string; participantIds: readonly string[] };
+
 /** Creates an inquiry with its facilitator and participants; call inside a transaction. */
-export async function createInquiry(
-  db: Db,
-  input: FramingInput & { workspaceId: string; facilitatorId: string; participantIds: readonly string[] },
-): Promise<InquiryRecord> {
+export async function createInquiry(db: Db, input: NewInquiryInput): Promise<InquiryRecord> {
   const at = now();
   const row: InquiriesTable = {
     id: newId(),
@@ -81,6 +101,11 @@ export async function createInquiry(
     updated_at: at,
     last_activity_at: at,
     last_seq: 0,
+    private_mode: input.privateMode ? 1 : 0,
+    leader_speaks_last: input.leaderSpeaksLast ? 1 : 0,
+    revealed_at: null,
+    gate_settings: input.gateSettings ? JSON.stringify(input.gateSettings) : null,
+    fit_check: input.fitCheck ? JSON.stringify(input.fitCheck) : null,
   };
   await db.insertInto('inquiries').values(row).execute();
   await addParticipants(db, row.id, [input.facilitatorId, ...input.participantIds]);
@@ -147,8 +172,73 @@ export async function updateInquiry(db: Db, id: string, patch: Partial<FramingIn
   if (patch.successCriteria !== undefined) set.success_criteria = patch.successCriteria;
   if (patch.mode !== undefined) set.mode = patch.mode;
   if (patch.allowAnonymous !== undefined) set.allow_anonymous = patch.allowAnonymous ? 1 : 0;
+  if (patch.privateMode !== undefined) set.private_mode = patch.privateMode ? 1 : 0;
+  if (patch.leaderSpeaksLast !== undefined) set.leader_speaks_last = patch.leaderSpeaksLast ? 1 : 0;
+  if (patch.gateSettings !== undefined)
+    set.gate_settings = patch.gateSettings ? JSON.stringify(patch.gateSettings) : null;
+  if (patch.fitCheck !== undefined) set.fit_check = patch.fitCheck ? JSON.stringify(patch.fitCheck) : null;
   set.last_activity_at = set.updated_at;
   await db.updateTable('inquiries').set(set).where('id', '=', id).execute();
+}
+
+/** Moves an inquiry to a phase and records the move, with the override reason and what was missing. */
+export async function setPhase(
+  db: Db,
+  input: {
+    inquiryId: string;
+    from: Phase;
+    to: Phase;
+    movedBy: string;
+    overrideReason: string | null;
+    missing: unknown[];
+  },
+): Promise<void> {
+  const at = now();
+  await db
+    .updateTable('inquiries')
+    .set({ phase: input.to, updated_at: at, last_activity_at: at })
+    .where('id', '=', input.inquiryId)
+    .execute();
+  await db
+    .insertInto('phase_changes')
+    .values({
+      id: newId(),
+      inquiry_id: input.inquiryId,
+      from_phase: input.from,
+      to_phase: input.to,
+      moved_by: input.movedBy,
+      override_reason: input.overrideReason,
+      missing: JSON.stringify(input.missing),
+      created_at: at,
+    })
+    .execute();
+}
+
+/** Reveals every note written so far (private mode); a reveal never moves back in time. */
+export async function setRevealedAt(db: Db, inquiryId: string, at: string): Promise<void> {
+  await db
+    .updateTable('inquiries')
+    .set({ revealed_at: at, last_activity_at: at })
+    .where('id', '=', inquiryId)
+    .execute();
+}
+
+export async function listPhaseChanges(db: Db, inquiryId: string) {
+  const rows = await db
+    .selectFrom('phase_changes')
+    .selectAll()
+    .where('inquiry_id', '=', inquiryId)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    from: r.from_phase,
+    to: r.to_phase,
+    movedBy: r.moved_by,
+    overrideReason: r.override_reason,
+    missing: JSON.parse(r.missing) as { userId: string; needs: string[] }[],
+    at: r.created_at,
+  }));
 }
 
 /** Records that something on the inquiry's board changed, so pollers know to refetch. */

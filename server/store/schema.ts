@@ -76,6 +76,25 @@ export interface InquiriesTable {
   last_activity_at: string;
   /** The sequence number of the inquiry's newest event. */
   last_seq: number;
+  private_mode: Bool;
+  leader_speaks_last: Bool;
+  revealed_at: string | null;
+  /** JSON GateSettings; null means the defaults. */
+  gate_settings: string | null;
+  /** JSON StoredFitCheck; null when the inquiry was framed without one. */
+  fit_check: string | null;
+}
+
+export interface PhaseChangesTable {
+  id: string;
+  inquiry_id: string;
+  from_phase: Phase;
+  to_phase: Phase;
+  moved_by: string;
+  override_reason: string | null;
+  /** JSON Missing[]: who the gate was still waiting for when the facilitator moved on. */
+  missing: string;
+  created_at: string;
 }
 
 export interface InquiryParticipantsTable {
@@ -140,4 +159,5 @@ export interface DB {
   links: LinksTable;
   events: EventsTable;
   document_updates: DocumentUpdatesTable;
+  phase_changes: PhaseChangesTable;
 }

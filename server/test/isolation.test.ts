@@ -36,6 +36,7 @@ const NOT_WORKSPACE_SCOPED = new Set([
   'POST /api/workspaces',
   'POST /api/demo',
   'GET /api/invitations/:token',
+  'POST /api/fit-check',
   'POST /api/invitations/:token/accept',
   // Hocuspocus: which document is wanted arrives inside the protocol, so access is checked there
   // (server/collab/access.ts) and tested in server/collab/collab.test.ts.
@@ -112,6 +113,25 @@ const CASES: Record<string, Case> = {
     path: (t) => `/api/contributions/${t.noteId}/links`,
     body: (t) => ({ toId: t.questionId, kind: 'builds_on' }),
     allowed: 'other',
+  },
+  'GET /api/inquiries/:inquiryId/gate': {
+    path: (t) => `/api/inquiries/${t.inquiryId}/gate`,
+    allowed: 'member',
+  },
+  'GET /api/inquiries/:inquiryId/phases': {
+    path: (t) => `/api/inquiries/${t.inquiryId}/phases`,
+    allowed: 'member',
+  },
+  'POST /api/inquiries/:inquiryId/phase': {
+    path: (t) => `/api/inquiries/${t.inquiryId}/phase`,
+    body: () => ({ phase: 'exploring' }),
+    allowed: 'facilitator',
+    forbidden: 'member',
+  },
+  'POST /api/inquiries/:inquiryId/reveal': {
+    path: (t) => `/api/inquiries/${t.inquiryId}/reveal`,
+    allowed: 'facilitator',
+    forbidden: 'member',
   },
   // Over plain HTTP the live route answers 426 once access is granted; the socket itself is tested in live tests.
   'GET /api/inquiries/:inquiryId/live': {

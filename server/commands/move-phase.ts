@@ -1,0 +1,51 @@
+import type { GateStatus } from '../../contract/mechanics.js';
+import { gateInto, gateMessage, moveRule } from '../../domain/mechanics/gates.js';
+import { nextPhase } from '../../domain/mechanics/phases.js';
+import type { Phase } from '../../domain/model.js';
+import { HttpError, notFound } from '../errors.js';
+import { transact, type Writer } from '../live/transact.js';
+import type { Db } from '../store/db.js';
+import { loadGateFacts } from '../store/gate-facts.js';
+import { findInquiry, type InquiryRecord, setPhase } from '../store/inquiries.js';
+
+/** Where the group stands with the gate into its next phase: what the board shows as "waiting for". */
+export async function gateStatus(db: Db, inquiry: InquiryRecord): Promise<GateStatus> {
+  const next = nextPhase(inquiry.phase);
+  if (!next) return { next: null, met: true, missing: [], groupNeeds: [], message: null };
+  const gate = gateInto(next, await loadGateFacts(db, inquiry), inquiry.gateSettings);
+  return { next, ...gate, message: gate.met ? null : gateMessage(next, gate) };
+}
+
+/**
+ * The facilitator moves the inquiry one phase on (when its gate is met, or with a recorded reason) or one
+ * phase back. A closed gate without a reason is a 409 that says who the group is waiting for.
+ */
+export async function movePhase(
+  writer: Writer,
+  inquiry: InquiryRecord,
+  input: { to: Phase; overrideReason?: string; movedBy: string },
+): Promise<InquiryRecord> {
+  return transact(writer, async (trx, record) => {
+    // Read inside the transaction, so the gate is judged on what is committed with the move.
+    const current = (await findInquiry(trx, inquiry.id)) ?? inquiry;
+    const gate = gateInto(input.to, await loadGateFacts(trx, current), current.gateSettings);
+    const decision = moveRule(current.phase, input.to, gate, input.overrideReason);
+    if (decision.outcome === 'invalid')
+      throw new HttpError(409, 'conflict', decision.message, undefined, { missing: [] });
+    if (decision.outcome === 'needs_override') {
+      throw new HttpError(409, 'conflict', decision.message, undefined, { missing: decision.missing });
+    }
+    await setPhase(trx, {
+      inquiryId: current.id,
+      from: current.phase,
+      to: input.to,
+      movedBy: input.movedBy,
+      overrideReason: decision.overridden ? decision.reason : null,
+      missing: decision.overridden ? decision.missing : [],
+    });
+    const moved = await findInquiry(trx, current.id);
+    if (!moved) throw notFound('Inquiry');
+    await record(current.id, { type: 'inquiry.updated', data: moved });
+    return moved;
+  });
+}
