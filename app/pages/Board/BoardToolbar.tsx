@@ -110,7 +110,14 @@ export function BoardToolbar({
                 >
                   <Group gap={6}>
                     {KIND_LIST.map((k) => (
-                      <Chip key={k} value={k} size="xs" color={KINDS[k].color} variant="light">
+                      <Chip
+                        key={k}
+                        value={k}
+                        size="xs"
+                        color={KINDS[k].color}
+                        variant="light"
+                        classNames={{ label: classes.chipLabel }}
+                      >
                         {KINDS[k].label}
                       </Chip>
                     ))}
