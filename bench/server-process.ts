@@ -41,6 +41,23 @@ export function machineTicks(): { busy: number; total: number } {
   return { busy: total - idle, total };
 }
 
+/** CPU ticks of each of these processes (PostgreSQL backends); ended ones are left out. */
+export function processTicks(pids: readonly number[]): Map<number, number> {
+  const ticks = new Map<number, number>();
+  for (const pid of pids) {
+    const stats = procStats(pid);
+    if (stats) ticks.set(pid, stats.cpuTicks);
+  }
+  return ticks;
+}
+
+/** Ticks spent between two readings; a backend that started in between counts from zero. */
+export function ticksBetween(before: Map<number, number>, after: Map<number, number>): number {
+  let sum = 0;
+  for (const [pid, ticks] of after) sum += ticks - (before.get(pid) ?? 0);
+  return sum;
+}
+
 /** Samples the server's RSS every 100 ms; `window()` gives the peak since the last call. */
 export class MemoryWatch {
   private timer: NodeJS.Timeout;
@@ -152,7 +169,14 @@ export function assertLoopback(url: string): void {
     throw new Error(`refusing a non-loopback database: ${new URL(url).hostname}`);
 }
 
-export async function createBenchDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+export interface BenchDatabase {
+  url: string;
+  /** The PostgreSQL backends serving this database now, to count the database's CPU. */
+  backendPids(): Promise<number[]>;
+  drop(): Promise<void>;
+}
+
+export async function createBenchDatabase(): Promise<BenchDatabase> {
   const name = `colearn_bench_${Math.random().toString(36).slice(2, 10)}`;
   const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
   await admin.connect();
@@ -162,6 +186,16 @@ export async function createBenchDatabase(): Promise<{ url: string; drop: () => 
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
+    backendPids: async () => {
+      const client = new pg.Client({ connectionString: PG_ADMIN_URL });
+      await client.connect();
+      const { rows } = await client.query<{ pid: number }>(
+        'SELECT pid FROM pg_stat_activity WHERE datname = $1',
+        [name],
+      );
+      await client.end();
+      return rows.map((r) => r.pid);
+    },
     drop: async () => {
       const client = new pg.Client({ connectionString: PG_ADMIN_URL });
       await client.connect();
