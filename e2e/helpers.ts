@@ -39,7 +39,7 @@ export async function apiWorkspace(request: APIRequestContext, name: string): Pr
 
 export async function apiInvite(request: APIRequestContext, workspaceId: string, email: string) {
   return (
-    await json<{ invitation: Ids & { token: string; url: string } }>(
+    await json<{ invitation: Ids & { token: string; url: string; email: string } }>(
       await request.post(`/api/workspaces/${workspaceId}/invitations`, { data: { email, role: 'member' } }),
     )
   ).invitation;

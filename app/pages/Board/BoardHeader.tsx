@@ -82,11 +82,11 @@ export function BoardHeader({
             <Avatar.Group spacing={6}>
               {others.slice(0, MAX_FACES).map((p) => (
                 <Tooltip key={p.user.id} label={p.user.name}>
-                  <PersonAvatar person={p.user} size={26} />
+                  <PersonAvatar person={p.user} size={24} />
                 </Tooltip>
               ))}
               {others.length > MAX_FACES && (
-                <Avatar size={26} radius="xl" aria-hidden>
+                <Avatar size={24} radius="xl" aria-hidden>
                   +{others.length - MAX_FACES}
                 </Avatar>
               )}
