@@ -1,5 +1,6 @@
 export * from './accounts.js';
 export * from './common.js';
+export * from './consent.js';
 export * from './contributions.js';
 export * from './health.js';
 export * from './inquiries.js';

@@ -22,6 +22,8 @@ export const LiveEvent = z.discriminatedUnion('type', [
     type: z.enum(['participant.joined', 'participant.left']),
     data: z.object({ user: PersonRef }),
   }),
+  z.object({ ...head, type: z.literal('conclusion.updated'), data: z.object({ inquiryId: z.string() }) }),
+  z.object({ ...head, type: z.literal('reflection.updated'), data: z.object({ userId: z.string() }) }),
   /** Notes that were hidden (private mode, leader speaks last) may now be visible: refetch the board. */
   z.object({
     ...head,

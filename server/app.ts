@@ -21,6 +21,7 @@ import { createBus } from './live/bus.js';
 import { LiveHub } from './live/hub.js';
 import { liveRoutes } from './live/routes.js';
 import { authRoutes } from './routes/auth.js';
+import { consentRoutes } from './routes/consent.js';
 import type { App, RouteContext } from './routes/context.js';
 import { contributionRoutes } from './routes/contributions.js';
 import { demoRoutes } from './routes/demo.js';
@@ -125,6 +126,7 @@ export async function buildApp(config: Config, database: OpenDatabase): Promise<
   contributionRoutes(app, ctx);
   demoRoutes(app, ctx);
   mechanicsRoutes(app, ctx);
+  consentRoutes(app, ctx);
   liveRoutes(app, ctx);
   collabRoutes(app, ctx);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

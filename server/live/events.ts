@@ -14,6 +14,10 @@ export type ChangeRecord =
   | { type: 'contribution.created' | 'contribution.updated'; data: ContributionRecord }
   | { type: 'contribution.deleted'; data: { id: string } & NoteTiming }
   | { type: 'link.created'; data: LinkRecord & { ends: { from: NoteTiming; to: NoteTiming } } }
+  /** The proposed conclusion changed (a version, an endorsement, an objection, the adoption): refetch it. */
+  | { type: 'conclusion.updated'; data: { inquiryId: string } }
+  /** Someone wrote or rewrote their reflection. */
+  | { type: 'reflection.updated'; data: { userId: string } }
   /** Notes hidden until now may have become visible (a reveal, or the leader may now speak): refetch. */
   | { type: 'notes.revealed'; data: { reason: 'revealed' | 'leader_may_speak' } }
   | { type: 'link.deleted'; data: { id: string } }

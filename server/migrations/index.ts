@@ -3,6 +3,7 @@ import * as foundation from './2026-11-28-001-foundation.js';
 import * as events from './2026-11-28-002-events.js';
 import * as synthesis from './2026-11-28-003-synthesis.js';
 import * as mechanics from './2026-11-28-004-mechanics.js';
+import * as consentReflection from './2026-11-28-005-consent-reflection.js';
 
 // Listed by hand, not read from disk, so the set is the same under tsx, a bundle or a test runner.
 const MIGRATIONS: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28-002-events': events,
   '2026-11-28-003-synthesis': synthesis,
   '2026-11-28-004-mechanics': mechanics,
+  '2026-11-28-005-consent-reflection': consentReflection,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

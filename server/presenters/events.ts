@@ -23,6 +23,10 @@ export function presentEvent(event: StoredEvent, viewerId: string): LiveEvent {
       return { ...head, type: event.type, data: event.data };
     case 'notes.revealed':
       return { ...head, type: event.type, data: event.data };
+    case 'conclusion.updated':
+      return { ...head, type: event.type, data: event.data };
+    case 'reflection.updated':
+      return { ...head, type: event.type, data: event.data };
   }
 }
 

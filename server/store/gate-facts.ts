@@ -1,9 +1,11 @@
 import type { GateFacts } from '../../domain/mechanics/gates.js';
+import { adoptedConclusionText, findProposal, listReflections } from './conclusions.js';
 import type { Db } from './db.js';
 import type { InquiryRecord } from './inquiries.js';
 
 /** What the phase gates look at, read in three narrow queries (ids and kinds only, never bodies). */
 export async function loadGateFacts(db: Db, inquiry: InquiryRecord): Promise<GateFacts> {
+  const proposal = await findProposal(db, inquiry.id);
   const [participants, contributions, links] = await Promise.all([
     db.selectFrom('inquiry_participants').select('user_id').where('inquiry_id', '=', inquiry.id).execute(),
     db
@@ -23,8 +25,8 @@ export async function loadGateFacts(db: Db, inquiry: InquiryRecord): Promise<Gat
     question: inquiry.question,
     contributions: contributions.map((c) => ({ id: c.id, authorId: c.author_id, kind: c.kind })),
     links: links.map((l) => ({ fromId: l.from_id, toId: l.to_id, kind: l.kind })),
-    // Consent and reflections arrive with their own features; until then these gates need an override.
-    conclusionAdopted: false,
-    reflections: [],
+    conclusionAdopted: Boolean(proposal?.proposal.adopted),
+    conclusionText: await adoptedConclusionText(db, inquiry.id),
+    reflections: await listReflections(db, inquiry.id),
   };
 }

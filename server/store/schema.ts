@@ -146,6 +146,26 @@ export interface DocumentUpdatesTable {
   created_at: string;
 }
 
+export interface ConclusionsTable {
+  inquiry_id: string;
+  /** JSON Proposal (domain/mechanics/consent.ts): every version, endorsement, objection and the adoption. */
+  proposal: string;
+  /** Bumped on every change; a write that read an older revision is refused and retried. */
+  revision: number;
+  updated_at: string;
+}
+
+export interface ReflectionsTable {
+  inquiry_id: string;
+  user_id: string;
+  learned: string;
+  still_unclear: string;
+  keep: string;
+  change: string;
+  teach_back: string;
+  updated_at: string;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -160,4 +180,6 @@ export interface DB {
   events: EventsTable;
   document_updates: DocumentUpdatesTable;
   phase_changes: PhaseChangesTable;
+  conclusions: ConclusionsTable;
+  reflections: ReflectionsTable;
 }

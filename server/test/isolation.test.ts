@@ -11,6 +11,7 @@ type Team = Awaited<ReturnType<typeof createTeam>> & {
   linkId: string;
   invitationId: string;
   questionId: string;
+  objectionId?: string;
 };
 type Who = 'owner' | 'facilitator' | 'member' | 'other';
 
@@ -23,7 +24,33 @@ interface Case {
   forbidden?: Who;
   /** The status that shows the allowed caller got through, when it is not a 2xx. */
   allowedStatus?: number;
+  /** Brings the inquiry to where the route makes sense (a phase, a proposal, an objection). */
+  prepare?: (t: Team, server: TestServer) => Promise<void>;
 }
+
+async function setPhase(
+  server: TestServer,
+  inquiryId: string,
+  phase: 'synthesizing' | 'reflecting',
+): Promise<void> {
+  await server.database.db.updateTable('inquiries').set({ phase }).where('id', '=', inquiryId).execute();
+}
+
+/** Synthesizing, with a conclusion proposed by the facilitator and an objection by the member. */
+async function withObjection(t: Team, server: TestServer, answered = false): Promise<void> {
+  await setPhase(server, t.inquiryId, 'synthesizing');
+  const base = `/api/inquiries/${t.inquiryId}/conclusion`;
+  await t.facilitator.client.post(base, { text: 'Sizing drives returns', restsOn: [t.noteId] });
+  const objected = await t.member.client.post(`${base}/objections`, { reason: 'Not enough data yet' });
+  t.objectionId = objected.body.conclusion.proposal.objections[0].id;
+  if (answered) {
+    await t.facilitator.client.post(`${base}/objections/${t.objectionId}/answer`, {
+      response: 'Returns data covers 2 years',
+    });
+  }
+}
+
+const conclusion = (t: Team) => `/api/inquiries/${t.inquiryId}/conclusion`;
 
 /** Routes with no workspace behind them: open to anyone, or about the caller's own account. */
 const NOT_WORKSPACE_SCOPED = new Set([
@@ -133,6 +160,68 @@ const CASES: Record<string, Case> = {
     allowed: 'facilitator',
     forbidden: 'member',
   },
+  'GET /api/inquiries/:inquiryId/conclusion': { path: conclusion, allowed: 'member' },
+  'POST /api/inquiries/:inquiryId/conclusion': {
+    path: conclusion,
+    body: (t) => ({ text: 'Sizing drives returns', restsOn: [t.noteId] }),
+    allowed: 'member',
+    prepare: (t, server) => setPhase(server, t.inquiryId, 'synthesizing'),
+  },
+  'POST /api/inquiries/:inquiryId/conclusion/endorse': {
+    path: (t) => `${conclusion(t)}/endorse`,
+    allowed: 'member',
+    prepare: (t, server) => withObjection(t, server, true),
+  },
+  'POST /api/inquiries/:inquiryId/conclusion/objections': {
+    path: (t) => `${conclusion(t)}/objections`,
+    body: () => ({ reason: 'Too early to say' }),
+    allowed: 'facilitator',
+    // Only the inquiry's participants take part in the consent.
+    forbidden: 'other',
+    prepare: (t, server) => withObjection(t, server),
+  },
+  'POST /api/inquiries/:inquiryId/conclusion/objections/:objectionId/answer': {
+    path: (t) => `${conclusion(t)}/objections/${t.objectionId}/answer`,
+    body: () => ({ response: 'We checked two years' }),
+    allowed: 'facilitator',
+    forbidden: 'other',
+    prepare: (t, server) => withObjection(t, server),
+  },
+  'POST /api/inquiries/:inquiryId/conclusion/objections/:objectionId/withdraw': {
+    path: (t) => `${conclusion(t)}/objections/${t.objectionId}/withdraw`,
+    allowed: 'member',
+    forbidden: 'other',
+    prepare: (t, server) => withObjection(t, server),
+  },
+  'POST /api/inquiries/:inquiryId/conclusion/objections/:objectionId/stand': {
+    path: (t) => `${conclusion(t)}/objections/${t.objectionId}/stand`,
+    allowed: 'member',
+    forbidden: 'other',
+    prepare: (t, server) => withObjection(t, server, true),
+  },
+  'POST /api/inquiries/:inquiryId/conclusion/adopt': {
+    path: (t) => `${conclusion(t)}/adopt`,
+    allowed: 'facilitator',
+    forbidden: 'member',
+    prepare: async (t, server) => {
+      await server.database.db
+        .updateTable('inquiries')
+        .set({ mode: 'cooperative' })
+        .where('id', '=', t.inquiryId)
+        .execute();
+      await withObjection(t, server);
+    },
+  },
+  'GET /api/inquiries/:inquiryId/reflections': {
+    path: (t) => `/api/inquiries/${t.inquiryId}/reflections`,
+    allowed: 'member',
+  },
+  'PUT /api/inquiries/:inquiryId/reflections/mine': {
+    path: (t) => `/api/inquiries/${t.inquiryId}/reflections/mine`,
+    body: () => ({ learned: 'a', stillUnclear: 'b', keep: 'c', change: 'd', teachBack: 'e' }),
+    allowed: 'member',
+    prepare: (t, server) => setPhase(server, t.inquiryId, 'reflecting'),
+  },
   // Over plain HTTP the live route answers 426 once access is granted; the socket itself is tested in live tests.
   'GET /api/inquiries/:inquiryId/live': {
     path: (t) => `/api/inquiries/${t.inquiryId}/live`,
@@ -186,6 +275,7 @@ describe('isolation matrix', () => {
     it(key, async () => {
       const [method] = key.split(' ') as [string, string];
       const t = await team();
+      await c.prepare?.(t, server);
       const send = (client: Client) => client.request(method, c.path(t), c.body?.(t));
       const who = (w: Who): Client => t[w].client;
 

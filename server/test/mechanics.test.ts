@@ -196,4 +196,107 @@ describe('mechanics API', () => {
       await stream.close();
     });
   });
+
+  describe('conclusion by consent and reflections', () => {
+    it('adopts only with the group’s consent, after an objection is answered, then concludes on reflections', async () => {
+      const { facilitator, member, owner, workspaceId } = await createTeam(server);
+      const peer = await signUp(server, 'Sol Peer');
+      await join(owner, workspaceId, peer, 'member');
+      const inquiryId = await createInquiry(facilitator, workspaceId, {
+        participantIds: [member.id, peer.id],
+      });
+      const base = `/api/inquiries/${inquiryId}/conclusion`;
+      const evidence = await contribute(member, inquiryId, {
+        kind: 'evidence',
+        body: 'Returns doubled after the supplier change',
+      });
+      const early = await facilitator.client.post(base, { text: 'Sizing', restsOn: [evidence.id] });
+      expect(early.status).toBe(409);
+      await server.database.db
+        .updateTable('inquiries')
+        .set({ phase: 'synthesizing' })
+        .where('id', '=', inquiryId)
+        .execute();
+
+      expect(
+        (
+          await facilitator.client.post(base, {
+            text: 'Sizing',
+            restsOn: ['00000000-0000-7000-8000-000000000000'],
+          })
+        ).status,
+      ).toBe(400);
+      const proposed = await facilitator.client.post(base, {
+        text: 'The new supplier’s sizing runs small, which drives returns.',
+        restsOn: [evidence.id],
+      });
+      expect(proposed.body.conclusion.state.waitingFor.sort()).toEqual(
+        [facilitator.id, member.id, peer.id].sort(),
+      );
+
+      // The facilitator cannot adopt alone in collaborative mode.
+      await facilitator.client.post(`${base}/endorse`);
+      const alone = await facilitator.client.post(`${base}/adopt`);
+      expect(alone.status).toBe(403);
+
+      await member.client.post(`${base}/endorse`);
+      const objected = await peer.client.post(`${base}/objections`, {
+        reason: 'We only looked at one season',
+      });
+      const objection = objected.body.conclusion.proposal.objections[0];
+      expect(objected.body.conclusion.state.openObjections).toHaveLength(1);
+      expect(
+        (
+          await member.client.post(`${base}/objections/${objection.id}/answer`, {
+            response: 'I am not the proposer',
+          })
+        ).status,
+      ).toBe(403);
+      expect((await facilitator.client.post(`${base}/adopt`)).status).toBe(403);
+      const answered = await facilitator.client.post(`${base}/objections/${objection.id}/answer`, {
+        response: 'The two previous seasons show the same pattern',
+      });
+      expect(answered.body.conclusion.state.adoptable).toBe(true);
+      const adopted = await member.client.post(`${base}/adopt`);
+      expect(adopted.body.conclusion.proposal.adopted).toMatchObject({ basis: 'consent', by: member.id });
+
+      const move = (phase: string, overrideReason?: string) =>
+        facilitator.client.post(`/api/inquiries/${inquiryId}/phase`, { phase, overrideReason });
+      expect((await move('reflecting')).body.inquiry.phase).toBe('reflecting');
+
+      const reflections = `/api/inquiries/${inquiryId}/reflections`;
+      const teachBack =
+        'The new supplier cut their garments smaller than ours, so customers ordered their usual size, it did not fit, and they sent it back instead of reordering.';
+      const full = {
+        learned: 'Look at returns by supplier',
+        stillUnclear: 'Why support missed it',
+        keep: 'Evidence first',
+        change: 'Ask earlier',
+      };
+      const copied = await member.client.put(`${reflections}/mine`, {
+        ...full,
+        teachBack: 'The new supplier’s sizing runs small, which drives returns.',
+      });
+      expect(copied.body.items?.[0]?.complete, JSON.stringify(copied.body)).toBe(false);
+      await member.client.put(`${reflections}/mine`, { ...full, teachBack });
+      const waiting = await move('concluded');
+      expect(waiting.status).toBe(409);
+      expect(waiting.body.error.missing.map((m: { userId: string }) => m.userId)).toEqual([peer.id]);
+      await peer.client.put(`${reflections}/mine`, {
+        ...full,
+        teachBack: `${teachBack} We saw it in two seasons.`,
+      });
+      const listed = await facilitator.client.get(reflections);
+      expect(listed.body.readiness).toEqual({ ready: true, missing: [] });
+      expect((await move('concluded')).body.inquiry.phase).toBe('concluded');
+      expect(
+        (
+          await member.client.post(`/api/inquiries/${inquiryId}/contributions`, {
+            kind: 'idea',
+            body: 'late',
+          })
+        ).status,
+      ).toBe(409);
+    });
+  });
 });
