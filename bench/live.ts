@@ -17,6 +17,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CONTRIBUTION_KINDS } from '../domain/model.js';
 import { Histogram, nowMs } from './live/histogram.js';
+import { busyOthers } from './live/machine.js';
 import {
   type ConnectReply,
   marker,
@@ -399,6 +400,8 @@ interface Scenario {
   clients: number;
   instances: number;
   db: string;
+  /** Load average and the busiest other processes just before the scenario. */
+  machine: string;
   colearn: Side;
   ceiling: Side;
   ceilingReused: boolean;
@@ -628,6 +631,7 @@ function table(header: string[], lines: string[][]): string {
 function report(s: Scenario): void {
   const where = s.instances === 1 ? '1 instance' : `${s.instances} instances + Redis`;
   console.log(`\n=== ${s.clients} clients, ${where}, ${s.db}`);
+  console.log(`  ${s.machine}`);
   const rows = [...s.colearn.rows, ...s.ceiling.rows];
   console.log(
     table(
@@ -715,6 +719,13 @@ function targets(all: Scenario[]): void {
 
 // ---------------------------------------------------------------- main
 
+async function describeMachine(): Promise<string> {
+  const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  const others = await busyOthers();
+  const list = others.map((o) => `${o.cores.toFixed(2)} ${o.cmd}`).join('; ');
+  return `before: load average ${load}; other busy processes (cores): ${list || 'none'}`;
+}
+
 const profileDir = args['cpu-prof'] ? mkdtempSync(resolve(tmpdir(), 'colearn-bench-live-profile-')) : null;
 
 async function main(): Promise<void> {
@@ -746,6 +757,8 @@ async function main(): Promise<void> {
           process.env.REDIS_URL = REDIS_URL;
         }
         console.log(`\n--- ${clients} clients, ${instances} instance(s), ${db}`);
+        const machine = await describeMachine();
+        console.log(`  ${machine}`);
         try {
           const side = await colearnSide(clients, instances, pg);
           const bytes = side.rows[0]?.bytes || 600;
@@ -757,7 +770,7 @@ async function main(): Promise<void> {
             ceiling = await ceilingSide(clients, bytes);
             ceilings.set(clients, ceiling);
           }
-          results.push({ clients, instances, db, colearn: side, ceiling, ceilingReused: reused });
+          results.push({ clients, instances, db, machine, colearn: side, ceiling, ceilingReused: reused });
         } finally {
           delete process.env.REDIS_URL;
           if (instances > 1) {
