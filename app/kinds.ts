@@ -14,6 +14,7 @@ import {
   IconZoomQuestion,
 } from '@tabler/icons-react';
 import { LINK_VERBS } from '../domain/links.js';
+import { PHASE_GUIDES } from '../domain/mechanics/phases.js';
 import {
   CONFIDENCES,
   CONTRIBUTION_KINDS,
@@ -21,6 +22,7 @@ import {
   type ContributionKind,
   type ContributionState,
   type LinkKind,
+  PHASES,
   type Phase,
 } from '../domain/model.js';
 
@@ -133,22 +135,13 @@ export const STATE_STYLES: Record<ContributionState, { label: string; color: str
   answered: { label: 'Answered', color: 'green' },
 };
 
-export const PHASE_STYLES: Record<Phase, { label: string; purpose: string }> = {
-  framing: { label: 'Framing', purpose: 'Agree on the question, the context and what success looks like.' },
-  exploring: { label: 'Exploring', purpose: 'Everyone adds questions, hypotheses, evidence and unknowns.' },
-  challenging: {
-    label: 'Challenging',
-    purpose: 'Test assumptions and push back on the ideas that feel safest.',
-  },
-  synthesizing: {
-    label: 'Synthesizing',
-    purpose: 'Pull the threads together into a conclusion the group can adopt.',
-  },
-  reflecting: {
-    label: 'Reflecting',
-    purpose: 'Each person says what they learned and what is still unclear.',
-  },
-  concluded: { label: 'Concluded', purpose: 'Done — the conclusion and its evidence stay in the library.' },
-};
+/** Each phase's name and what the group does in it, from the domain's phase guides. */
+export const PHASE_STYLES: Record<Phase, { label: string; purpose: string; waitsFor: string }> =
+  Object.fromEntries(
+    PHASES.map((p) => [
+      p,
+      { label: PHASE_GUIDES[p].title, purpose: PHASE_GUIDES[p].does, waitsFor: PHASE_GUIDES[p].waitsFor },
+    ]),
+  ) as Record<Phase, { label: string; purpose: string; waitsFor: string }>;
 
 export const ROLE_LABELS = { owner: 'Owner', facilitator: 'Facilitator', member: 'Member' } as const;

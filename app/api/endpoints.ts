@@ -15,6 +15,7 @@ import type {
   InquirySummary,
   UpdateInquiryBody,
 } from '../../contract/inquiries.js';
+import type { GateStatus } from '../../contract/mechanics.js';
 import type {
   CreatedInvitationResponse,
   CreateInvitationBody,
@@ -24,7 +25,7 @@ import type {
   Workspace,
   WorkspaceDetail,
 } from '../../contract/workspaces.js';
-import type { Role } from '../../domain/model.js';
+import type { Phase, Role } from '../../domain/model.js';
 import { request } from './client.js';
 
 // Every call the app makes, typed by the contract. Nothing else in app/ builds URLs.
@@ -57,6 +58,9 @@ export const api = {
   acceptInvitation: (token: string) =>
     request<{ workspace: Workspace }>('POST', `/invitations/${enc(token)}/accept`),
 
+  /** The caller's own copy of the demo workspace. */
+  openDemo: () => request<{ workspace: Workspace }>('POST', '/demo'),
+
   // Inquiries
   inquiries: async (workspaceId: string, signal?: AbortSignal): Promise<InquirySummary[]> => {
     const all: InquirySummary[] = [];
@@ -80,6 +84,13 @@ export const api = {
     request<InquiryDetail>('GET', `/inquiries/${enc(id)}`, undefined, signal),
   updateInquiry: (id: string, body: UpdateInquiryBody) =>
     request<{ inquiry: Inquiry }>('PATCH', `/inquiries/${enc(id)}`, body),
+
+  // Mechanics: the gate into the next phase, phase moves, revealing private notes
+  gate: (id: string, signal?: AbortSignal) =>
+    request<GateStatus>('GET', `/inquiries/${enc(id)}/gate`, undefined, signal),
+  movePhase: (id: string, phase: Phase, overrideReason?: string) =>
+    request<{ inquiry: Inquiry }>('POST', `/inquiries/${enc(id)}/phase`, { phase, overrideReason }),
+  reveal: (id: string) => request<{ inquiry: Inquiry }>('POST', `/inquiries/${enc(id)}/reveal`),
 
   // Contributions and links
   /** Every page of an inquiry's contributions, merged. */

@@ -1,4 +1,4 @@
-import { QueryClient, useQuery } from '@tanstack/react-query';
+import { QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { isApiError } from './client.js';
 import { api } from './endpoints.js';
 
@@ -53,4 +53,16 @@ export function useInvitations(workspaceId: string, enabled: boolean) {
 export function useMyRole(workspaceId: string | undefined) {
   const me = useMe();
   return me.data?.workspaces.find((w) => w.id === workspaceId)?.role;
+}
+
+/** Opens the caller's own copy of the demo workspace, then goes there. */
+export function useOpenDemo(go: (workspaceId: string) => void) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.openDemo(),
+    onSuccess: async ({ workspace }) => {
+      await qc.invalidateQueries({ queryKey: keys.me });
+      go(workspace.id);
+    },
+  });
 }

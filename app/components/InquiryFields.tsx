@@ -8,6 +8,8 @@ export interface FramingValues {
   successCriteria: string;
   mode: Mode;
   allowAnonymous: boolean;
+  privateMode: boolean;
+  leaderSpeaksLast: boolean;
   participantIds: string[];
 }
 
@@ -18,6 +20,8 @@ export const FRAMING_FIELDS = [
   'successCriteria',
   'mode',
   'allowAnonymous',
+  'privateMode',
+  'leaderSpeaksLast',
   'participantIds',
 ] as const;
 
@@ -28,6 +32,8 @@ export const EMPTY_FRAMING: FramingValues = {
   successCriteria: '',
   mode: 'collaborative',
   allowAnonymous: false,
+  privateMode: false,
+  leaderSpeaksLast: false,
   participantIds: [],
 };
 
@@ -113,6 +119,20 @@ export function InquiryFields({
         checked={values.allowAnonymous}
         onChange={(e) => onChange({ allowAnonymous: e.currentTarget.checked }, 'allowAnonymous')}
         error={errors.allowAnonymous}
+      />
+      <Switch
+        label="Think first (private notes)"
+        description="Each person's notes stay private to them and the facilitator until you reveal them, so nobody anchors on the first idea."
+        checked={values.privateMode}
+        onChange={(e) => onChange({ privateMode: e.currentTarget.checked }, 'privateMode')}
+        error={errors.privateMode}
+      />
+      <Switch
+        label="Leader speaks last"
+        description="The facilitator's own notes stay hidden from the group until every member has posted."
+        checked={values.leaderSpeaksLast}
+        onChange={(e) => onChange({ leaderSpeaksLast: e.currentTarget.checked }, 'leaderSpeaksLast')}
+        error={errors.leaderSpeaksLast}
       />
       <MultiSelect
         label="Participants"

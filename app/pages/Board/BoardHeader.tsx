@@ -12,12 +12,16 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconChevronDown, IconEyeOff, IconPencil } from '@tabler/icons-react';
+import { IconChevronDown, IconEye, IconEyeOff, IconLock, IconPencil } from '@tabler/icons-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { InquiryDetail } from '../../../contract/inquiries.js';
+import { api } from '../../api/endpoints.js';
+import { keys } from '../../api/queries.js';
 import { MODE_TEXT } from '../../components/InquiryFields.js';
 import { Markdown } from '../../components/Markdown.js';
 import { PersonAvatar } from '../../components/PersonAvatar.js';
-import { PhaseStepper } from './PhaseStepper.js';
+import { notifyError, notifySuccess } from '../../lib/notify.js';
+import { PhasePanel } from './PhasePanel.js';
 
 const MAX_FACES = 6;
 
@@ -112,6 +116,36 @@ export function BoardHeader({
             Anonymous notes allowed
           </Badge>
         )}
+        {inquiry.privateMode && (
+          <Tooltip
+            label="Notes stay private to their authors and the facilitator until revealed."
+            multiline
+            w={260}
+          >
+            <Badge
+              variant="outline"
+              color="gray"
+              radius="sm"
+              tt="none"
+              tabIndex={0}
+              leftSection={<IconLock size={12} aria-hidden />}
+            >
+              Think first{inquiry.revealedAt ? ' · revealed' : ''}
+            </Badge>
+          </Tooltip>
+        )}
+        {inquiry.leaderSpeaksLast && (
+          <Tooltip
+            label="The facilitator's notes stay hidden until every member has posted."
+            multiline
+            w={260}
+          >
+            <Badge variant="outline" color="gray" radius="sm" tt="none" tabIndex={0}>
+              Leader speaks last
+            </Badge>
+          </Tooltip>
+        )}
+        {inquiry.privateMode && canModerate && <RevealButton inquiryId={inquiry.id} />}
         {hasFraming && (
           <UnstyledButton
             onClick={framing.toggle}
@@ -167,7 +201,31 @@ export function BoardHeader({
         </SimpleGrid>
       </Collapse>
 
-      <PhaseStepper phase={inquiry.phase} />
+      <PhasePanel detail={detail} canModerate={canModerate} />
     </Stack>
+  );
+}
+
+/** Private mode: show everyone every note written so far. */
+function RevealButton({ inquiryId }: { inquiryId: string }) {
+  const qc = useQueryClient();
+  const reveal = useMutation({
+    mutationFn: () => api.reveal(inquiryId),
+    onSuccess: () => {
+      notifySuccess('Everyone now sees every note written so far.', 'Notes revealed');
+      return qc.invalidateQueries({ queryKey: keys.inquiry(inquiryId) });
+    },
+    onError: (e) => notifyError(e, 'Could not reveal the notes'),
+  });
+  return (
+    <Button
+      size="compact-sm"
+      variant="light"
+      leftSection={<IconEye size={14} />}
+      loading={reveal.isPending}
+      onClick={() => reveal.mutate()}
+    >
+      Reveal notes
+    </Button>
   );
 }

@@ -18,6 +18,8 @@ function valuesOf(detail: InquiryDetail): FramingValues {
     successCriteria: i.successCriteria,
     mode: i.mode,
     allowAnonymous: i.allowAnonymous,
+    privateMode: i.privateMode,
+    leaderSpeaksLast: i.leaderSpeaksLast,
     participantIds: detail.participants.filter((p) => p.user.id !== i.facilitatorId).map((p) => p.user.id),
   };
 }

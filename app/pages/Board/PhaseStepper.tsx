@@ -1,4 +1,3 @@
-import { Text } from '@mantine/core';
 import { PHASES, type Phase } from '../../../domain/model.js';
 import { PHASE_STYLES } from '../../kinds.js';
 import classes from './Board.module.css';
@@ -7,39 +6,24 @@ import classes from './Board.module.css';
 export function PhaseStepper({ phase }: { phase: Phase }) {
   const at = PHASES.indexOf(phase);
   return (
-    <div>
-      <ol className={classes.stepper} aria-label="Phases of this inquiry">
-        {PHASES.map((p, i) => {
-          const state = i < at ? classes.stepDone : i === at ? classes.stepCurrent : '';
-          return (
-            <li
-              key={p}
-              className={`${classes.step} ${state}`}
-              aria-current={i === at ? 'step' : undefined}
-              title={PHASE_STYLES[p].purpose}
-            >
-              <span className={classes.stepBar} aria-hidden />
-              <span className={classes.stepLabel}>
-                {PHASE_STYLES[p].label}
-                {i < at && <span className="sr-only"> (done)</span>}
-              </span>
-            </li>
-          );
-        })}
-      </ol>
-      <Text size="sm" mt={8}>
-        <Text span fw={600} size="sm">
-          {PHASE_STYLES[phase].label}
-          <Text span c="dimmed" size="sm">
-            {' '}
-            · phase {at + 1} of {PHASES.length}
-          </Text>
-          :
-        </Text>{' '}
-        <Text span c="dimmed" size="sm">
-          {PHASE_STYLES[phase].purpose}
-        </Text>
-      </Text>
-    </div>
+    <ol className={classes.stepper} aria-label="Phases of this inquiry">
+      {PHASES.map((p, i) => {
+        const state = i < at ? classes.stepDone : i === at ? classes.stepCurrent : '';
+        return (
+          <li
+            key={p}
+            className={`${classes.step} ${state}`}
+            aria-current={i === at ? 'step' : undefined}
+            title={PHASE_STYLES[p].purpose}
+          >
+            <span className={classes.stepBar} aria-hidden />
+            <span className={classes.stepLabel}>
+              {PHASE_STYLES[p].label}
+              {i < at && <span className="sr-only"> (done)</span>}
+            </span>
+          </li>
+        );
+      })}
+    </ol>
   );
 }

@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import { api } from '../../api/endpoints.js';
 import { keys, useMe } from '../../api/queries.js';
 import { AppLayout } from '../../components/AppLayout.js';
+import { DemoButton } from '../../components/DemoButton.js';
 import { useFormErrors } from '../../lib/forms.js';
 import { notifySuccess } from '../../lib/notify.js';
 
@@ -76,6 +77,14 @@ export function CreateWorkspacePage({ first = false }: { first?: boolean }) {
             </Stack>
           </form>
         </Card>
+        {first && (
+          <Stack gap={6} align="center">
+            <Text size="sm" c="dimmed">
+              Want to look around first?
+            </Text>
+            <DemoButton />
+          </Stack>
+        )}
         {first && (
           <Text size="sm" c="dimmed" ta="center">
             Were you invited by someone? Open the invitation link they sent you to join their workspace

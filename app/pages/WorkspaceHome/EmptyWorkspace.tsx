@@ -1,6 +1,7 @@
-import { Button, List, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Button, Group, List, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconBulb, IconPlus } from '@tabler/icons-react';
 import { Link } from 'react-router';
+import { DemoButton } from '../../components/DemoButton.js';
 import classes from './WorkspaceHome.module.css';
 
 /** The first visit: what collaborative learning is, and the way in. */
@@ -34,9 +35,17 @@ export function EmptyWorkspace({ workspaceId, canFrame }: { workspaceId: string;
         </List.Item>
       </List>
       {canFrame ? (
-        <Button component={Link} to={`/w/${workspaceId}/new`} leftSection={<IconPlus size={16} />} size="md">
-          Frame your first inquiry
-        </Button>
+        <Group gap="sm">
+          <Button
+            component={Link}
+            to={`/w/${workspaceId}/new`}
+            leftSection={<IconPlus size={16} />}
+            size="md"
+          >
+            Frame your first inquiry
+          </Button>
+          <DemoButton size="md" />
+        </Group>
       ) : (
         <Text size="sm">Nothing to work on yet. When a facilitator frames an inquiry, it appears here.</Text>
       )}
