@@ -4,7 +4,7 @@
 // nothing. Loopback only; every loop is bounded by count and time; every child is stopped at the end.
 //
 //   npm run bench:live -- [--clients 200,1000] [--instances 1,2] [--rate 50] [--duration 15]
-//                         [--flat-duration 5] [--flat-writers 16] [--writers 4] [--readers 20]
+//                         [--warmup 3] [--flat-duration 5] [--flat-writers 16] [--writers 4] [--readers 20]
 //                         [--body 200] [--client-procs 1] [--cpu-prof]
 //
 // Processes: this one (orchestration and the HTTP writers), the server(s), the clients (a child of
@@ -46,6 +46,7 @@ const { values: args } = parseArgs({
     duration: { type: 'string', default: '15' },
     'flat-duration': { type: 'string', default: '5' },
     'flat-writers': { type: 'string', default: '16' },
+    warmup: { type: 'string', default: '3' },
     writers: { type: 'string', default: '4' },
     readers: { type: 'string', default: '20' },
     body: { type: 'string', default: '200' },
@@ -69,6 +70,7 @@ const RATES = numbers('rate', args.rate, 1, 2_000);
 const DURATION = one('duration', args.duration, 1, 600);
 const FLAT_DURATION = one('flat-duration', args['flat-duration'], 0, 120);
 const FLAT_WRITERS = one('flat-writers', args['flat-writers'], 1, 256);
+const WARMUP = one('warmup', args.warmup, 0, 60);
 const WRITERS = one('writers', args.writers, 1, 50);
 const READERS = one('readers', args.readers, 1, 500);
 const BODY = one('body', args.body, 40, 20_000);
@@ -263,6 +265,7 @@ function noteBody(phase: number, n: number, sentAt: number): string {
 
 interface WriteResult {
   sent: number;
+  /** Notes not known to be stored: refused, failed or unanswered posts. */
   failed: number[];
   /** Posts not started because too many were still in flight. */
   notSent: number;
@@ -298,8 +301,9 @@ class Writers {
       });
       await res.arrayBuffer();
       status = String(res.status);
-    } catch {
-      status = 'error';
+    } catch (error) {
+      // Timed out: the note may still be stored and delivered later; it is left out of "missing".
+      status = (error as Error).name === 'TimeoutError' ? 'unanswered' : 'error';
     }
     result.post.record(nowMs() - sentAt);
     result.statuses[status] = (result.statuses[status] ?? 0) + 1;
@@ -360,6 +364,8 @@ interface Row {
   label: string;
   sent: number;
   failed: number;
+  /** Of the failed, posts that got no answer in time (the note may still have been stored). */
+  unanswered: number;
   sendSeconds: number;
   deliveries: number;
   expected: number;
@@ -412,7 +418,14 @@ let nextPhase = 1;
 function toRow(
   label: string,
   stats: PhaseStats & { hist: Histogram },
-  w: { sent: number; failed: number; startedAt: number; seconds: number; postP99: number },
+  w: {
+    sent: number;
+    failed: number;
+    unanswered: number;
+    startedAt: number;
+    seconds: number;
+    postP99: number;
+  },
   clients: number,
   peakRssKb: number,
   cpu: Cores,
@@ -422,6 +435,7 @@ function toRow(
     label,
     sent: w.sent,
     failed: w.failed,
+    unanswered: w.unanswered,
     sendSeconds: w.seconds,
     deliveries: stats.deliveries,
     expected: (w.sent - w.failed) * clients,
@@ -495,7 +509,12 @@ async function colearnSide(clients: number, instances: number, pg: string | null
         const row = toRow(
           label,
           stats,
-          { ...w, failed: w.failed.length, postP99: w.post.percentile(99) },
+          {
+            ...w,
+            failed: w.failed.length,
+            unanswered: w.statuses.unanswered ?? 0,
+            postP99: w.post.percentile(99),
+          },
           clients,
           peak,
           cores,
@@ -510,17 +529,22 @@ async function colearnSide(clients: number, instances: number, pg: string | null
             (statusNote ? `, failed posts: ${statusNote}` : '') +
             (w.notSent ? `, ${w.notSent} not sent (too many in flight)` : ''),
         );
-        rows.push(row);
         return row;
       };
-      for (const rate of RATES)
-        steady.set(rate, await measure(`Colearn, ${rate} notes/s`, (p) => writers.steady(p, rate, DURATION)));
+      const first = RATES[0] ?? 50;
+      if (WARMUP > 0) await measure(`warm-up, ${first} notes/s`, (p) => writers.steady(p, first, WARMUP));
+      for (const rate of RATES) {
+        const row = await measure(`Colearn, ${rate} notes/s`, (p) => writers.steady(p, rate, DURATION));
+        rows.push(row);
+        steady.set(rate, row);
+      }
       const flat =
         FLAT_DURATION > 0
           ? await measure(`Colearn, flat out (${FLAT_WRITERS} writers)`, (p) =>
               writers.flat(p, FLAT_WRITERS, FLAT_DURATION),
             )
           : null;
+      if (flat) rows.push(flat);
       const peakKb = Math.max(...rows.map((r) => r.peakRssKb));
       return {
         rows,
@@ -569,7 +593,14 @@ async function ceilingSide(clients: number, bytes: number): Promise<Side> {
         const row = toRow(
           label,
           stats,
-          { sent: sent.sent, failed: 0, startedAt, seconds: sent.seconds, postP99: Number.NaN },
+          {
+            sent: sent.sent,
+            failed: 0,
+            unanswered: 0,
+            startedAt,
+            seconds: sent.seconds,
+            postP99: Number.NaN,
+          },
           clients,
           watch.window(),
           cpu.stop(),
@@ -578,17 +609,18 @@ async function ceilingSide(clients: number, bytes: number): Promise<Side> {
           `  ${label}: ${fmt(row.deliveredPerSec)} deliveries/s, p50 ${fmt(row.p50, 1)} ms, p99 ${fmt(row.p99, 1)} ms` +
             (sent.pauses ? ` (${sent.pauses} pauses for full client buffers)` : ''),
         );
-        rows.push(row);
         return row;
       };
       const timeout = (s: number) => (s + 60) * 1000;
-      for (const rate of RATES)
-        steady.set(
-          rate,
-          await measure(`raw ws, ${rate} events/s`, (phase) =>
-            raw.call({ cmd: 'steady', phase, rate, seconds: DURATION, bytes }, timeout(DURATION)),
-          ),
-        );
+      const steadily = (rate: number, seconds: number) => (phase: number) =>
+        raw.call<RawSendReply>({ cmd: 'steady', phase, rate, seconds, bytes }, timeout(seconds));
+      const first = RATES[0] ?? 50;
+      if (WARMUP > 0) await measure(`warm-up, ${first} events/s`, steadily(first, WARMUP));
+      for (const rate of RATES) {
+        const row = await measure(`raw ws, ${rate} events/s`, steadily(rate, DURATION));
+        rows.push(row);
+        steady.set(rate, row);
+      }
       const flat =
         FLAT_DURATION > 0
           ? await measure('raw ws, flat out', (phase) =>
@@ -598,6 +630,7 @@ async function ceilingSide(clients: number, bytes: number): Promise<Side> {
               ),
             )
           : null;
+      if (flat) rows.push(flat);
       const peakKb = Math.max(...rows.map((r) => r.peakRssKb));
       return {
         rows,
@@ -655,7 +688,7 @@ function report(s: Scenario): void {
       ],
       rows.map((r) => [
         r.label,
-        `${r.sent - r.failed}${r.failed ? ` (+${r.failed} failed)` : ''}`,
+        `${r.sent - r.failed}${r.failed ? ` (+${r.failed} failed, ${r.unanswered} of them unanswered)` : ''}`,
         `${r.deliveries}/${r.expected}`,
         fmt(r.deliveredPerSec),
         fmt(r.p50, 1),
@@ -739,7 +772,7 @@ async function main(): Promise<void> {
     `clients: ${CLIENT_PROCS} child process(es) of their own (ws package, no compression); ` +
     `writers: HTTP posts from the bench process, ${WRITERS} writer accounts, notes of ${BODY} characters; ` +
     `readers share ${READERS} accounts (each WebSocket is its own connection, whoever it belongs to); ` +
-    `steady phases ${DURATION} s at ${RATES.join(', ')} notes/s; flat out ${FLAT_DURATION} s with ${FLAT_WRITERS} ` +
+    `steady phases ${DURATION} s at ${RATES.join(', ')} notes/s after ${WARMUP} s of warm-up; flat out ${FLAT_DURATION} s with ${FLAT_WRITERS} ` +
     'writers back to back; raw ws: a plain WebSocketServer in a child process broadcasting the same byte size.';
   console.log(conditions);
   const results: Scenario[] = [];
