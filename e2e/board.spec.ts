@@ -118,3 +118,43 @@ test('reply, edit, change state, filter and delete', async ({ page }) => {
   await page.reload();
   await expect(page.getByRole('article')).toHaveCount(1);
 });
+
+test('presence: who has the board open, and what they are writing — never for an anonymous note', async ({
+  browser,
+}) => {
+  const host = await browser.newContext();
+  const guest = await browser.newContext();
+  await apiSignUp(host.request, 'Hana Host');
+  const ws = await apiWorkspace(host.request, 'Presence Ltd');
+  const invitation = await apiInvite(host.request, ws.id, uniqueEmail('gus'));
+  const inquiry = await apiInquiry(host.request, ws.id, {
+    title: 'Presence',
+    question: 'Who is here?',
+    allowAnonymous: true,
+  });
+  await apiSignUp(guest.request, 'Gus Guest', invitation.email);
+  expect((await guest.request.post(`/api/invitations/${invitation.token}/accept`)).ok()).toBe(true);
+
+  const h = await host.newPage();
+  const g = await guest.newPage();
+  await h.goto(`/i/${inquiry.id}`);
+  await g.goto(`/i/${inquiry.id}`);
+  const here = h.getByRole('group', { name: /^Here now/ });
+  await expect(here).toHaveAttribute('aria-label', 'Here now: Gus Guest');
+
+  await g.getByRole('button', { name: 'New note' }).click();
+  await g
+    .getByRole('dialog')
+    .locator('label')
+    .filter({ hasText: /^Evidence$/ })
+    .click();
+  await g.getByLabel('Your note').pressSequentially('Churn doubled', { delay: 20 });
+  await expect(here).toContainText('Gus Guest is writing evidence…');
+
+  // Switching to anonymous withdraws the hint: it would name the author.
+  await g.getByLabel('Post anonymously').check();
+  await g.getByLabel('Your note').pressSequentially(' in May', { delay: 20 });
+  await expect(here).not.toContainText('writing', { timeout: 10_000 });
+  await host.close();
+  await guest.close();
+});

@@ -15,6 +15,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconChevronDown, IconEye, IconEyeOff, IconLock, IconPencil } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { InquiryDetail } from '../../../contract/inquiries.js';
+import type { PresenceUser } from '../../../contract/live.js';
 import { api } from '../../api/endpoints.js';
 import { keys } from '../../api/queries.js';
 import { MODE_TEXT } from '../../components/InquiryFields.js';
@@ -22,6 +23,7 @@ import { Markdown } from '../../components/Markdown.js';
 import { PersonAvatar } from '../../components/PersonAvatar.js';
 import { notifyError, notifySuccess } from '../../lib/notify.js';
 import { PhasePanel } from './PhasePanel.js';
+import { Presence } from './Presence.js';
 
 const MAX_FACES = 6;
 
@@ -29,10 +31,14 @@ export function BoardHeader({
   detail,
   canModerate,
   onEdit,
+  present,
+  myId,
 }: {
   detail: InquiryDetail;
   canModerate: boolean;
   onEdit: () => void;
+  present: PresenceUser[];
+  myId: string | undefined;
 }) {
   const { inquiry, participants } = detail;
   const [framingOpen, framing] = useDisclosure(false);
@@ -100,6 +106,7 @@ export function BoardHeader({
             </Text>
           </Group>
         )}
+        <Presence present={present} myId={myId} />
         <Tooltip label={MODE_TEXT[inquiry.mode].line} multiline w={280}>
           <Badge variant="outline" color="gray" radius="sm" tt="none" tabIndex={0}>
             {MODE_TEXT[inquiry.mode].label}

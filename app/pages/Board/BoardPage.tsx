@@ -1,7 +1,7 @@
 import { Anchor, Button, Center, Group, Skeleton, Stack, Text } from '@mantine/core';
 import { useDisclosure, useHotkeys, useLocalStorage, useMediaQuery } from '@mantine/hooks';
 import { IconArrowLeft, IconArrowUp } from '@tabler/icons-react';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { Contribution, CreateContributionBody } from '../../../contract/contributions.js';
 import type { ContributionState } from '../../../domain/model.js';
@@ -13,6 +13,7 @@ import { PageError } from '../../components/PageState.js';
 import { KINDS, STATE_STYLES } from '../../kinds.js';
 import { useFormErrors } from '../../lib/forms.js';
 import { notifyError, notifySuccess } from '../../lib/notify.js';
+import { useLiveInquiry } from '../../live/useLiveInquiry.js';
 import classes from './Board.module.css';
 import { BoardHeader } from './BoardHeader.js';
 import { BoardToolbar, type BoardView } from './BoardToolbar.js';
@@ -38,7 +39,9 @@ interface ComposerState {
 export function BoardPage() {
   const { inquiryId = '' } = useParams();
   const me = useMe();
-  const { detail, board } = useBoardQueries(inquiryId);
+  const liveUp = useRef(false);
+  const { detail, board } = useBoardQueries(inquiryId, liveUp);
+  const live = useLiveInquiry(inquiryId, detail.data?.inquiry.lastSeq, liveUp);
   const inquiry = detail.data?.inquiry;
   const role = useMyRole(inquiry?.workspaceId);
   const myId = me.data?.user.id;
@@ -66,7 +69,10 @@ export function BoardPage() {
     composerErrors.reset();
     setComposer((s) => ({ opened: true, target, initial: initial ?? draftFor(target), key: s.key + 1 }));
   };
-  const closeComposer = () => setComposer((s) => ({ ...s, opened: false }));
+  const closeComposer = () => {
+    live.typing(null, false);
+    setComposer((s) => ({ ...s, opened: false }));
+  };
 
   useHotkeys([['n', () => !composer.opened && !framingOpen && openComposer({ mode: 'new' })]]);
 
@@ -175,7 +181,13 @@ export function BoardPage() {
     <AppLayout workspaceId={inquiry?.workspaceId} crumbs={crumbs} wide>
       <Stack gap="lg">
         {detail.data ? (
-          <BoardHeader detail={detail.data} canModerate={canModerate} onEdit={framing.open} />
+          <BoardHeader
+            detail={detail.data}
+            canModerate={canModerate}
+            onEdit={framing.open}
+            present={live.present}
+            myId={myId}
+          />
         ) : (
           <Stack gap="sm">
             <Skeleton h={32} w="60%" />
@@ -252,6 +264,7 @@ export function BoardPage() {
         busy={update.isPending && composer.target.mode === 'edit'}
         onClose={closeComposer}
         onSubmit={submit}
+        onDraftChange={(d) => live.typing(d.body.trim() ? d.kind : null, d.anonymous)}
       />
       {detail.data && <EditFramingDialog detail={detail.data} opened={framingOpen} onClose={framing.close} />}
       <ConfirmDialog

@@ -68,6 +68,8 @@ interface ComposerProps {
   busy: boolean;
   onClose: () => void;
   onSubmit: (draft: Draft) => void;
+  /** Every change to the draft, for the typing hint. */
+  onDraftChange?: (draft: Draft) => void;
 }
 
 /** Write a note: kind, Markdown body with preview, confidence, anonymity; Ctrl/Cmd+Enter posts. */
@@ -99,10 +101,15 @@ function ComposerForm({
   busy,
   onClose,
   onSubmit,
+  onDraftChange,
 }: ComposerProps) {
   const [draft, setDraft] = useState<Draft>(initial);
   const [tab, setTab] = useState<string>('write');
-  const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
+  const set = (patch: Partial<Draft>) => {
+    const next = { ...draft, ...patch };
+    setDraft(next);
+    if (target.mode !== 'edit') onDraftChange?.(next);
+  };
   const editing = target.mode === 'edit';
   const kind = KINDS[draft.kind];
 

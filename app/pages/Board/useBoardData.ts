@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { type MutableRefObject, useEffect, useRef } from 'react';
 import type { User } from '../../../contract/accounts.js';
 import type {
   Contribution,
@@ -12,6 +12,7 @@ import { api, type Board } from '../../api/endpoints.js';
 import { keys } from '../../api/queries.js';
 
 const POLL_MS = 4000;
+const LIVE_POLL_MS = 15_000;
 export const TEMP_PREFIX = 'temp-';
 export const isTemp = (id: string) => id.startsWith(TEMP_PREFIX);
 
@@ -19,12 +20,13 @@ export const isTemp = (id: string) => id.startsWith(TEMP_PREFIX);
  * The board's data. "Live enough": the inquiry is polled every 4 s, and when its lastActivityAt moves, the
  * contributions are fetched again (all pages, merged).
  */
-export function useBoardQueries(inquiryId: string) {
+export function useBoardQueries(inquiryId: string, liveUp: MutableRefObject<boolean>) {
   const qc = useQueryClient();
   const detail = useQuery({
     queryKey: keys.inquiry(inquiryId),
     queryFn: ({ signal }) => api.inquiry(inquiryId, signal),
-    refetchInterval: POLL_MS,
+    // While the live stream is open it triggers refetches itself; the poll is only a safety net then.
+    refetchInterval: () => (liveUp.current ? LIVE_POLL_MS : POLL_MS),
     staleTime: 0,
   });
   const board = useQuery({
