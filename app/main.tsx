@@ -16,9 +16,8 @@ import {
 } from 'react-router';
 import { createQueryClient } from './api/queries.js';
 import { CrashPage, ErrorBoundary } from './components/ErrorBoundary.js';
+import { PageLoader } from './components/PageState.js';
 import { RequireAuth } from './components/RequireAuth.js';
-import { BoardPage } from './pages/Board/BoardPage.js';
-import { FrameInquiryPage } from './pages/FrameInquiry/FrameInquiryPage.js';
 import { CreateWorkspacePage } from './pages/Home/CreateWorkspacePage.js';
 import { HomePage } from './pages/Home/HomePage.js';
 import { InvitationPage } from './pages/Invitation/InvitationPage.js';
@@ -48,6 +47,8 @@ function RouteError() {
 const router = createBrowserRouter([
   {
     errorElement: <RouteError />,
+    // Shown while a lazily loaded screen arrives on the first page load.
+    hydrateFallbackElement: <PageLoader />,
     children: [
       { path: '/signin', element: <SignInPage /> },
       { path: '/signup', element: <SignUpPage /> },
@@ -58,8 +59,18 @@ const router = createBrowserRouter([
           { path: '/', element: <HomePage /> },
           { path: '/new-workspace', element: <CreateWorkspacePage /> },
           { path: '/w/:workspaceId', element: <WorkspaceHomePage /> },
-          { path: '/w/:workspaceId/new', element: <FrameInquiryPage /> },
-          { path: '/i/:inquiryId', element: <BoardPage /> },
+          // The two heaviest screens load on first use, so signing in stays light.
+          {
+            path: '/w/:workspaceId/new',
+            lazy: () =>
+              import('./pages/FrameInquiry/FrameInquiryPage.js').then((m) => ({
+                Component: m.FrameInquiryPage,
+              })),
+          },
+          {
+            path: '/i/:inquiryId',
+            lazy: () => import('./pages/Board/BoardPage.js').then((m) => ({ Component: m.BoardPage })),
+          },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -70,7 +70,7 @@ export function BoardHeader({
         )}
       </Group>
 
-      <Group gap="lg" wrap="wrap">
+      <Group gap="md" wrap="wrap" style={{ rowGap: 8 }}>
         {facilitator && (
           <Group gap={6} wrap="nowrap">
             <PersonAvatar person={facilitator} size={24} />

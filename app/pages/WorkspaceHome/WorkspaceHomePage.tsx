@@ -50,9 +50,13 @@ export function WorkspaceHomePage() {
         <Stack gap="xl" style={{ minWidth: 0 }}>
           <Group justify="space-between" align="flex-end" gap="sm">
             <Stack gap={2} style={{ minWidth: 0 }}>
-              <Title order={1} size="h2" style={{ overflowWrap: 'anywhere' }}>
-                {workspace.data?.workspace.name ?? <Skeleton h={28} w={200} />}
-              </Title>
+              {workspace.data ? (
+                <Title order={1} size="h2" style={{ overflowWrap: 'anywhere' }}>
+                  {workspace.data.workspace.name}
+                </Title>
+              ) : (
+                <Skeleton h={32} w={220} />
+              )}
               <Text c="dimmed" size="sm">
                 What the team is working through together.
               </Text>
