@@ -5,7 +5,7 @@ import * as Y from 'yjs';
 import { loadDocumentUpdates } from '../store/documents.js';
 import { postgresUnavailable, REDIS_URL, redisUnavailable } from '../test/databases.js';
 import { createTeam, type Person } from '../test/factories.js';
-import { startServer, type TestServer } from '../test/server.js';
+import { startServer, type TestServer, twoInstances } from '../test/server.js';
 
 // Editors of one synthesis document, through Hocuspocus, as a browser tab would be (cookie and all).
 
@@ -117,21 +117,12 @@ describe('synthesis document', () => {
 
 const reason = (await postgresUnavailable()) ?? (await redisUnavailable());
 describe.skipIf(reason)('synthesis across instances on PostgreSQL + Redis', () => {
-  let a: TestServer;
-  let b: TestServer;
-  beforeAll(async () => {
-    a = await startServer({ database: 'postgres', config: { redisUrl: REDIS_URL } });
-    b = await startServer({ shareDatabaseOf: a, config: { redisUrl: REDIS_URL } });
-  });
-  afterAll(async () => {
-    await b?.close();
-    await a?.close();
-  });
+  const instances = twoInstances(REDIS_URL, { beforeAll, afterAll });
 
   it('lets two editors on different instances converge on the same text', async () => {
-    const { member, facilitator, inquiryId } = await createTeam(a);
-    const onA = edit(a, member, inquiryId);
-    const onB = edit(b, facilitator, inquiryId);
+    const { member, facilitator, inquiryId } = await createTeam(instances.a);
+    const onA = edit(instances.a, member, inquiryId);
+    const onB = edit(instances.b, facilitator, inquiryId);
     await Promise.all([onA.scope, onB.scope]);
     onA.doc.getText('draft').insert(0, 'From A. ');
     onB.doc.getText('draft').insert(0, 'From B. ');

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postgresUnavailable, REDIS_URL, redisUnavailable } from '../test/databases.js';
 import { contribute, createTeam } from '../test/factories.js';
 import { openStream, ready } from '../test/live-client.js';
-import { Client, startServer, type TestServer } from '../test/server.js';
+import { on, twoInstances } from '../test/server.js';
 
 // Two instances of one deployment: one PostgreSQL database, Redis between them, no sticky sessions.
 
@@ -10,30 +10,14 @@ const reason = (await postgresUnavailable()) ?? (await redisUnavailable());
 if (reason) console.warn(`Skipping the two-instance live tests: ${reason}`);
 
 describe.skipIf(reason)('several instances on PostgreSQL + Redis', () => {
-  let a: TestServer;
-  let b: TestServer;
-  beforeAll(async () => {
-    a = await startServer({ database: 'postgres', config: { redisUrl: REDIS_URL } });
-    b = await startServer({ shareDatabaseOf: a, config: { redisUrl: REDIS_URL } });
-  });
-  afterAll(async () => {
-    await b?.close();
-    await a?.close();
-  });
-
-  /** The same person, signed in once, talking to instance B with the session made on A. */
-  const on = <T extends { client: Client }>(server: TestServer, person: T): T => {
-    const client = new Client(server);
-    client.cookie = person.client.cookie;
-    return { ...person, client };
-  };
+  const instances = twoInstances(REDIS_URL, { beforeAll, afterAll });
 
   it('delivers to a client on A, in order and once, what is written through B and A at the same time', async () => {
-    const team = await createTeam(a);
+    const team = await createTeam(instances.a);
     const since = (await team.member.client.get(`/api/inquiries/${team.inquiryId}`)).body.inquiry.lastSeq;
-    const stream = await openStream(a, team.member, team.inquiryId, since);
+    const stream = await openStream(instances.a, team.member, team.inquiryId, since);
     await ready(stream);
-    const writers = [on(b, team.facilitator), team.member];
+    const writers = [on(instances.b, team.facilitator), team.member];
     const bodies = Array.from({ length: 12 }, (_, i) => `through ${i % 2 ? 'A' : 'B'} #${i}`);
     await Promise.all(
       bodies.map((body, i) =>
@@ -53,11 +37,11 @@ describe.skipIf(reason)('several instances on PostgreSQL + Redis', () => {
   });
 
   it('announces a newcomer once, even when their first notes race through both instances', async () => {
-    const team = await createTeam(a);
+    const team = await createTeam(instances.a);
     const since = (await team.owner.client.get(`/api/inquiries/${team.inquiryId}`)).body.inquiry.lastSeq;
-    const stream = await openStream(a, team.member, team.inquiryId, since);
+    const stream = await openStream(instances.a, team.member, team.inquiryId, since);
     await ready(stream);
-    const owners = [team.owner, on(b, team.owner)];
+    const owners = [team.owner, on(instances.b, team.owner)];
     await Promise.all(
       [0, 1, 2, 3].map((i) =>
         contribute(owners[i % 2] as (typeof owners)[0], team.inquiryId, { body: `o${i}` }),
@@ -69,9 +53,9 @@ describe.skipIf(reason)('several instances on PostgreSQL + Redis', () => {
   });
 
   it('merges presence across instances and closes a removed member’s stream on the other one', async () => {
-    const team = await createTeam(a);
-    const onA = await openStream(a, team.facilitator, team.inquiryId);
-    const onB = await openStream(b, on(b, team.member), team.inquiryId);
+    const team = await createTeam(instances.a);
+    const onA = await openStream(instances.a, team.facilitator, team.inquiryId);
+    const onB = await openStream(instances.b, on(instances.b, team.member), team.inquiryId);
     await Promise.all([ready(onA), ready(onB)]);
     const names = () =>
       (onA.messages.filter((m) => m.type === 'presence').at(-1)?.data.users ?? []).map(

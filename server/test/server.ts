@@ -98,3 +98,30 @@ export class Client {
   put = (path: string, body?: unknown) => this.request('PUT', path, body);
   delete = (path: string) => this.request('DELETE', path);
 }
+
+/**
+ * Two instances of one deployment: one fresh PostgreSQL database, Redis between them. Call inside a
+ * describe; it starts them before the tests and stops them after.
+ */
+export function twoInstances(
+  redisUrl: string,
+  hooks: { beforeAll: (fn: () => Promise<void>) => void; afterAll: (fn: () => Promise<void>) => void },
+) {
+  const pair = {} as { a: TestServer; b: TestServer };
+  hooks.beforeAll(async () => {
+    pair.a = await startServer({ database: 'postgres', config: { redisUrl } });
+    pair.b = await startServer({ shareDatabaseOf: pair.a, config: { redisUrl } });
+  });
+  hooks.afterAll(async () => {
+    await pair.b?.close();
+    await pair.a?.close();
+  });
+  return pair;
+}
+
+/** The same person, signed in once, talking to another instance with the session they already have. */
+export function on<T extends { client: Client }>(server: TestServer, person: T): T {
+  const client = new Client(server);
+  client.cookie = person.client.cookie;
+  return { ...person, client };
+}
