@@ -1,16 +1,10 @@
 // npm run demo: creates the shared demo workspace (once) and prints how to sign in to it.
-import { loadConfig } from '../server/config.js';
+import { loadConfigOrExit } from '../server/config.js';
 import { openDatabase } from '../server/store/db.js';
 import { createDemoWorkspace, DEMO_LOGINS, hasDemoWorkspace } from './demo-data.js';
 
 async function main(): Promise<void> {
-  let config: ReturnType<typeof loadConfig>;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    console.error((error as Error).message);
-    process.exit(1);
-  }
+  const config = loadConfigOrExit();
   const database = await openDatabase(config.database);
   try {
     const base = config.publicUrl ?? `http://localhost:${config.port}`;

@@ -72,3 +72,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     invitationTtlMs: 14 * 24 * 3600_000,
   };
 }
+
+/** For command-line entry points: the configuration, or a clear message and exit code 1. */
+export function loadConfigOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+}

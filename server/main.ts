@@ -1,16 +1,10 @@
 import { DEMO_LOGINS, hasDemoWorkspace } from '../scripts/demo-data.js';
 import { buildApp } from './app.js';
-import { loadConfig } from './config.js';
+import { loadConfigOrExit } from './config.js';
 import { openDatabase } from './store/db.js';
 
 async function main(): Promise<void> {
-  let config: ReturnType<typeof loadConfig>;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    console.error((error as Error).message);
-    process.exit(1);
-  }
+  const config = loadConfigOrExit();
   const database = await openDatabase(config.database);
   const { app } = await buildApp(config, database);
 
