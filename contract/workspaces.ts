@@ -40,7 +40,8 @@ export type Invitation = z.infer<typeof Invitation>;
 export const CreatedInvitation = Invitation.extend({ token: z.string(), url: z.string() });
 export const CreatedInvitationResponse = z.object({ invitation: CreatedInvitation });
 export type CreatedInvitationResponse = z.infer<typeof CreatedInvitationResponse>;
-export const InvitationList = z.object({ items: z.array(Invitation) });
+/** Pending invitations are few; the list is whole (nextCursor always null), in the list shape of api.md. */
+export const InvitationList = z.object({ items: z.array(Invitation), nextCursor: z.null() });
 
 /** What the holder of an invitation link may learn before accepting it. */
 export const InvitationPreview = z.object({

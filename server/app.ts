@@ -76,7 +76,8 @@ export async function buildApp(config: Config, database: OpenDatabase): Promise<
       directives: {
         'img-src': ["'self'", 'data:', 'https:'],
         'connect-src': ["'self'", 'ws:', 'wss:'],
-        'upgrade-insecure-requests': config.production ? [] : null,
+        // Not forced: an instance may be served over plain HTTP inside a company network.
+        'upgrade-insecure-requests': null,
       },
     },
   });

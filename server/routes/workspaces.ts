@@ -167,7 +167,7 @@ export function workspaceRoutes(app: App, ctx: RouteContext): void {
       const access = await workspaceAccess(db, await requireUser(db, request), request.params.workspaceId);
       authorize(access, 'workspace.invite');
       const items = await listPendingInvitations(db, access.workspace.id);
-      return { items: items.map(presentInvitation) };
+      return { items: items.map(presentInvitation), nextCursor: null };
     },
   );
 
