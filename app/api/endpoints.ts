@@ -1,4 +1,5 @@
 import type { LoginBody, MeResponse, SignupBody, User } from '../../contract/accounts.js';
+import type { ConclusionResponse, ReflectionList } from '../../contract/consent.js';
 import type {
   Contribution,
   ContributionList,
@@ -15,7 +16,7 @@ import type {
   InquirySummary,
   UpdateInquiryBody,
 } from '../../contract/inquiries.js';
-import type { GateStatus } from '../../contract/mechanics.js';
+import type { FitAnswers, FitCheckResult, GateStatus } from '../../contract/mechanics.js';
 import type {
   CreatedInvitationResponse,
   CreateInvitationBody,
@@ -91,6 +92,45 @@ export const api = {
   movePhase: (id: string, phase: Phase, overrideReason?: string) =>
     request<{ inquiry: Inquiry }>('POST', `/inquiries/${enc(id)}/phase`, { phase, overrideReason }),
   reveal: (id: string) => request<{ inquiry: Inquiry }>('POST', `/inquiries/${enc(id)}/reveal`),
+  /** "When to deploy": the recommendation and its reasons for a set of answers (pure, not stored). */
+  fitCheck: (answers: FitAnswers, signal?: AbortSignal) =>
+    request<FitCheckResult>('POST', '/fit-check', { answers }, signal),
+
+  // Conclusion by consent (each call answers the conclusion as it now stands)
+  conclusion: (id: string, signal?: AbortSignal) =>
+    request<ConclusionResponse>('GET', `/inquiries/${enc(id)}/conclusion`, undefined, signal),
+  proposeConclusion: (id: string, body: { text: string; restsOn: string[] }) =>
+    request<ConclusionResponse>('POST', `/inquiries/${enc(id)}/conclusion`, body),
+  endorseConclusion: (id: string) =>
+    request<ConclusionResponse>('POST', `/inquiries/${enc(id)}/conclusion/endorse`),
+  objectToConclusion: (id: string, reason: string) =>
+    request<ConclusionResponse>('POST', `/inquiries/${enc(id)}/conclusion/objections`, { reason }),
+  answerObjection: (id: string, objectionId: string, response: string) =>
+    request<ConclusionResponse>(
+      'POST',
+      `/inquiries/${enc(id)}/conclusion/objections/${enc(objectionId)}/answer`,
+      { response },
+    ),
+  withdrawObjection: (id: string, objectionId: string) =>
+    request<ConclusionResponse>(
+      'POST',
+      `/inquiries/${enc(id)}/conclusion/objections/${enc(objectionId)}/withdraw`,
+    ),
+  letObjectionStand: (id: string, objectionId: string) =>
+    request<ConclusionResponse>(
+      'POST',
+      `/inquiries/${enc(id)}/conclusion/objections/${enc(objectionId)}/stand`,
+    ),
+  adoptConclusion: (id: string) =>
+    request<ConclusionResponse>('POST', `/inquiries/${enc(id)}/conclusion/adopt`),
+
+  // Reflections: everyone's, visible to the group; mine is saved even when incomplete
+  reflections: (id: string, signal?: AbortSignal) =>
+    request<ReflectionList>('GET', `/inquiries/${enc(id)}/reflections`, undefined, signal),
+  saveReflection: (
+    id: string,
+    body: { learned: string; stillUnclear: string; keep: string; change: string; teachBack: string },
+  ) => request<ReflectionList>('PUT', `/inquiries/${enc(id)}/reflections/mine`, body),
 
   // Contributions and links
   /** Every page of an inquiry's contributions, merged. */
