@@ -49,6 +49,11 @@ export const Contribution = z.object({
   isMine: z.boolean(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
+  /** The lens the author wrote from (jigsaw perspectives); null for an anonymous note, to all but its author. */
+  perspective: z.string().nullable(),
+  /** How many people said "this helped me", and whether you did. */
+  acknowledgements: z.number().int(),
+  acknowledgedByMe: z.boolean(),
 });
 export type Contribution = z.infer<typeof Contribution>;
 export const ContributionResponse = z.object({ contribution: Contribution });

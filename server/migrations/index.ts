@@ -4,6 +4,7 @@ import * as events from './2026-11-28-002-events.js';
 import * as synthesis from './2026-11-28-003-synthesis.js';
 import * as mechanics from './2026-11-28-004-mechanics.js';
 import * as consentReflection from './2026-11-28-005-consent-reflection.js';
+import * as participation from './2026-11-28-006-participation.js';
 
 // Listed by hand, not read from disk, so the set is the same under tsx, a bundle or a test runner.
 const MIGRATIONS: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28-003-synthesis': synthesis,
   '2026-11-28-004-mechanics': mechanics,
   '2026-11-28-005-consent-reflection': consentReflection,
+  '2026-11-28-006-participation': participation,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -91,6 +91,10 @@ export function presentContribution(c: ContributionRecord, viewerId: string): Co
     isMine: isMine(c, viewerId),
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
+    // A lens held by one person would name the author of an anonymous note.
+    perspective: authorId ? c.perspective : null,
+    acknowledgements: c.acknowledgedBy.length,
+    acknowledgedByMe: c.acknowledgedBy.includes(viewerId),
   };
 }
 

@@ -15,6 +15,10 @@ export interface ContributionRecord {
   anonymous: boolean;
   createdAt: string;
   updatedAt: string;
+  /** The lens the author wrote from, if the facilitator gave them one. */
+  perspective: string | null;
+  /** Who said "this helped me". */
+  acknowledgedBy: string[];
 }
 
 export interface LinkRecord {
@@ -48,7 +52,27 @@ const toContribution = (r: ContributionsTable & { author_name: string }): Contri
   anonymous: r.anonymous === 1,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
+  perspective: r.perspective,
+  acknowledgedBy: [],
 });
+
+/** Fills in who acknowledged each note, in one query for the lot. */
+async function withAcknowledgements(db: Db, records: ContributionRecord[]): Promise<ContributionRecord[]> {
+  if (records.length === 0) return records;
+  const rows = await db
+    .selectFrom('acknowledgements')
+    .select(['contribution_id', 'user_id'])
+    .where(
+      'contribution_id',
+      'in',
+      records.map((r) => r.id),
+    )
+    .orderBy('created_at')
+    .execute();
+  const by = new Map<string, string[]>();
+  for (const row of rows) by.set(row.contribution_id, [...(by.get(row.contribution_id) ?? []), row.user_id]);
+  return records.map((r) => ({ ...r, acknowledgedBy: by.get(r.id) ?? [] }));
+}
 
 const toLink = (r: LinksTable): LinkRecord => ({
   id: r.id,
@@ -63,10 +87,19 @@ const toLink = (r: LinksTable): LinkRecord => ({
 
 export async function insertContribution(
   db: Db,
-  input: Omit<ContributionRecord, 'id' | 'createdAt' | 'updatedAt'>,
+  input: Omit<ContributionRecord, 'id' | 'createdAt' | 'updatedAt' | 'perspective' | 'acknowledgedBy'> & {
+    perspective?: string | null;
+  },
 ): Promise<ContributionRecord> {
   const at = now();
-  const record: ContributionRecord = { ...input, id: newId(), createdAt: at, updatedAt: at };
+  const record: ContributionRecord = {
+    ...input,
+    perspective: input.perspective ?? null,
+    acknowledgedBy: [],
+    id: newId(),
+    createdAt: at,
+    updatedAt: at,
+  };
   await db
     .insertInto('contributions')
     .values({
@@ -80,6 +113,7 @@ export async function insertContribution(
       anonymous: record.anonymous ? 1 : 0,
       created_at: at,
       updated_at: at,
+      perspective: record.perspective,
     })
     .execute();
   return record;
@@ -87,7 +121,7 @@ export async function insertContribution(
 
 export async function findContribution(db: Db, id: string): Promise<ContributionRecord | null> {
   const row = await selectContributions(db).where('contributions.id', '=', id).executeTakeFirst();
-  return row ? toContribution(row) : null;
+  return row ? ((await withAcknowledgements(db, [toContribution(row)]))[0] ?? null) : null;
 }
 
 /** Contributions by id, for checking both ends of new links in one query. */
@@ -96,7 +130,7 @@ export async function findContributions(db: Db, ids: readonly string[]): Promise
   const rows = await selectContributions(db)
     .where('contributions.id', 'in', [...ids])
     .execute();
-  return rows.map(toContribution);
+  return withAcknowledgements(db, rows.map(toContribution));
 }
 
 /** A page of an inquiry's contributions in the order they were written. */
@@ -112,7 +146,7 @@ export async function listContributions(
   if (input.kind) query = query.where('contributions.kind', '=', input.kind);
   if (input.authorId) query = query.where('contributions.author_id', '=', input.authorId);
   const rows = await query.execute();
-  const page = rows.slice(0, input.limit).map(toContribution);
+  const page = await withAcknowledgements(db, rows.slice(0, input.limit).map(toContribution));
   return { items: page, nextCursor: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null };
 }
 
@@ -189,4 +223,27 @@ export async function listLinksBetween(db: Db, a: string, b: string): Promise<Li
 
 export async function deleteLink(db: Db, id: string): Promise<void> {
   await db.deleteFrom('links').where('id', '=', id).execute();
+}
+
+/** "This helped me" on or off; false when nothing changed. */
+export async function setAcknowledgement(
+  db: Db,
+  contributionId: string,
+  userId: string,
+  on: boolean,
+): Promise<boolean> {
+  if (on) {
+    const inserted = await db
+      .insertInto('acknowledgements')
+      .values({ contribution_id: contributionId, user_id: userId, created_at: now() })
+      .onConflict((oc) => oc.columns(['contribution_id', 'user_id']).doNothing())
+      .executeTakeFirst();
+    return Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0;
+  }
+  const deleted = await db
+    .deleteFrom('acknowledgements')
+    .where('contribution_id', '=', contributionId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return Number(deleted.numDeletedRows) > 0;
 }

@@ -115,6 +115,8 @@ export interface ContributionsTable {
   anonymous: Bool;
   created_at: string;
   updated_at: string;
+  /** The lens the author was given when they wrote it (jigsaw perspectives). */
+  perspective: string | null;
 }
 
 export interface LinksTable {
@@ -166,6 +168,39 @@ export interface ReflectionsTable {
   updated_at: string;
 }
 
+export interface AcknowledgementsTable {
+  contribution_id: string;
+  user_id: string;
+  created_at: string;
+}
+
+export interface CommitmentsTable {
+  id: string;
+  inquiry_id: string;
+  text: string;
+  owner_id: string;
+  /** YYYY-MM-DD */
+  due_date: string | null;
+  status: 'open' | 'done' | 'dropped';
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SubtasksTable {
+  id: string;
+  inquiry_id: string;
+  title: string;
+  detail: string;
+  assignee_id: string;
+  due_date: string | null;
+  status: 'todo' | 'doing' | 'done';
+  /** What the assignee delivers; the assembly combines the results. */
+  result: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -182,4 +217,7 @@ export interface DB {
   phase_changes: PhaseChangesTable;
   conclusions: ConclusionsTable;
   reflections: ReflectionsTable;
+  acknowledgements: AcknowledgementsTable;
+  commitments: CommitmentsTable;
+  subtasks: SubtasksTable;
 }

@@ -17,6 +17,9 @@ function note(p: Partial<Contribution>): Contribution {
     isMine: false,
     createdAt: `2025-01-01T00:00:${String(n).padStart(2, '0')}Z`,
     updatedAt: `2025-01-01T00:00:${String(n).padStart(2, '0')}Z`,
+    perspective: null,
+    acknowledgements: 0,
+    acknowledgedByMe: false,
     ...p,
   };
 }

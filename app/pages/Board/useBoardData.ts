@@ -84,6 +84,9 @@ export function useBoardMutations(inquiryId: string, me: User | undefined) {
         isMine: true,
         createdAt: now,
         updatedAt: now,
+        perspective: null,
+        acknowledgements: 0,
+        acknowledgedByMe: false,
       };
       const tempLinks: Link[] = (body.links ?? []).map((l, i) => ({
         id: `${tempId}-link-${i}`,
