@@ -4,7 +4,7 @@
 // nothing. Loopback only; every loop is bounded by count and time; every child is stopped at the end.
 //
 //   npm run bench:live -- [--clients 200,1000] [--instances 1,2] [--rate 50] [--duration 15]
-//                         [--warmup 3] [--flat-duration 5] [--flat-writers 16] [--writers 4] [--readers 20]
+//                         [--warmup 3] [--quiet-wait 30] [--flat-duration 5] [--flat-writers 16] [--writers 4] [--readers 20]
 //                         [--body 200] [--client-procs 1] [--cpu-prof]
 //
 // Processes: this one (orchestration and the HTTP writers), the server(s), the clients (a child of
@@ -15,6 +15,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { Redis } from 'ioredis';
 import { CONTRIBUTION_KINDS } from '../domain/model.js';
 import { Histogram, nowMs } from './live/histogram.js';
 import { busyOthers } from './live/machine.js';
@@ -47,6 +48,7 @@ const { values: args } = parseArgs({
     'flat-duration': { type: 'string', default: '5' },
     'flat-writers': { type: 'string', default: '16' },
     warmup: { type: 'string', default: '3' },
+    'quiet-wait': { type: 'string', default: '30' },
     writers: { type: 'string', default: '4' },
     readers: { type: 'string', default: '20' },
     body: { type: 'string', default: '200' },
@@ -71,6 +73,7 @@ const DURATION = one('duration', args.duration, 1, 600);
 const FLAT_DURATION = one('flat-duration', args['flat-duration'], 0, 120);
 const FLAT_WRITERS = one('flat-writers', args['flat-writers'], 1, 256);
 const WARMUP = one('warmup', args.warmup, 0, 60);
+const QUIET_WAIT = one('quiet-wait', args['quiet-wait'], 0, 600);
 const WRITERS = one('writers', args.writers, 1, 50);
 const READERS = one('readers', args.readers, 1, 500);
 const BODY = one('body', args.body, 40, 20_000);
@@ -380,6 +383,8 @@ interface Row {
   postP99: number;
   /** Server CPU time per event delivered to everyone (all instances together). */
   serverMsPerEvent: number;
+  /** Deliveries per second of server CPU: the efficiency, less sensitive to other load than delivered/s. */
+  perCpuSecond: number;
   peakRssKb: number;
   cpu: Cores;
   clientLoopP99: number;
@@ -448,6 +453,7 @@ function toRow(
     outOfOrder: stats.outOfOrder,
     postP99: w.postP99,
     serverMsPerEvent: (cpu.server * cpu.seconds * 1000) / Math.max(1, w.sent - w.failed),
+    perCpuSecond: stats.deliveries / (cpu.server * cpu.seconds),
     peakRssKb,
     cpu,
     clientLoopP99: stats.loopDelayP99Ms,
@@ -681,6 +687,7 @@ function report(s: Scenario): void {
         'order',
         'post p99',
         'srv ms/event',
+        'deliv/CPU-s',
         'peak RSS MB',
         'CPU srv/cli/bench/other',
         'cli lag p99',
@@ -699,6 +706,7 @@ function report(s: Scenario): void {
         String(r.outOfOrder),
         fmt(r.postP99, 1),
         fmt(r.serverMsPerEvent, 2),
+        fmt(r.perCpuSecond),
         mb(r.peakRssKb),
         [r.cpu.server, r.cpu.clients, r.cpu.bench, r.cpu.others].map(pct).join('/'),
         fmt(r.clientLoopP99, 1),
@@ -706,6 +714,11 @@ function report(s: Scenario): void {
       ]),
     ),
   );
+  const shared = rows.filter((r) => r.cpu.others >= 0.25);
+  if (shared.length > 0)
+    console.log(
+      `  shared machine: other processes used ${shared.map((r) => `${fmt(r.cpu.others, 2)} cores during "${r.label}"`).join(', ')}`,
+    );
   const closes = rows.filter((r) => Object.keys(r.closes).length > 0);
   for (const r of closes) console.log(`  sockets closed during "${r.label}": ${JSON.stringify(r.closes)}`);
   const m = (side: Side) =>
@@ -743,6 +756,11 @@ function targets(all: Scenario[]): void {
           : `${fmt(s.colearn.flat?.deliveredPerSec ?? Number.NaN)} vs ${fmt(s.ceiling.flat?.deliveredPerSec ?? Number.NaN)} = ${fmt(ratio * 100, 1)}%`
       }  ${mark(ratio === null ? null : ratio >= 0.5)}`,
     );
+    const colearnCpu = s.colearn.flat?.perCpuSecond ?? Number.NaN;
+    const rawCpu = s.ceiling.flat?.perCpuSecond ?? Number.NaN;
+    console.log(
+      `      per second of server CPU (less sensitive to other load): ${fmt(colearnCpu)} vs ${fmt(rawCpu)} = ${fmt((colearnCpu / rawCpu) * 100, 1)}%`,
+    );
     console.log(
       `    server memory ≤ 100 KB per connected client  : ${fmt(s.colearn.memory.perClientKb, 1)} KB  ${mark(s.colearn.memory.perClientKb <= 100)}`,
     );
@@ -752,11 +770,47 @@ function targets(all: Scenario[]): void {
 
 // ---------------------------------------------------------------- main
 
+/** Waits up to --quiet-wait seconds for other processes to use under a third of a core, then says who is busy. */
 async function describeMachine(): Promise<string> {
+  const until = nowMs() + QUIET_WAIT * 1000;
+  let others = await busyOthers();
+  for (let i = 0; i < 600 && nowMs() < until && others.reduce((a, o) => a + o.cores, 0) >= 0.33; i++)
+    others = await busyOthers();
   const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
-  const others = await busyOthers();
   const list = others.map((o) => `${o.cores.toFixed(2)} ${o.cmd}`).join('; ');
   return `before: load average ${load}; other busy processes (cores): ${list || 'none'}`;
+}
+
+/** Null when Redis answers a PING; otherwise why the several-instance scenarios cannot run. */
+async function redisUnavailable(): Promise<string | null> {
+  const client = new Redis(REDIS_URL, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    connectTimeout: 2_000,
+    retryStrategy: () => null,
+  });
+  try {
+    await client.connect();
+    await client.ping();
+    return null;
+  } catch (error) {
+    return `Redis is not reachable at ${REDIS_URL}: ${(error as Error).message}`;
+  } finally {
+    client.disconnect();
+  }
+}
+
+/** A fresh PostgreSQL database for the several-instance scenarios, or why they cannot run. */
+async function sharedDatabase(): Promise<{ url: string } | string> {
+  const redis = await redisUnavailable();
+  if (redis) return redis;
+  try {
+    const database = await createBenchDatabase();
+    databases.add(database.drop);
+    return database;
+  } catch (error) {
+    return `PostgreSQL is not reachable: ${(error as Error).message}`;
+  }
 }
 
 const profileDir = args['cpu-prof'] ? mkdtempSync(resolve(tmpdir(), 'colearn-bench-live-profile-')) : null;
@@ -772,7 +826,7 @@ async function main(): Promise<void> {
     `clients: ${CLIENT_PROCS} child process(es) of their own (ws package, no compression); ` +
     `writers: HTTP posts from the bench process, ${WRITERS} writer accounts, notes of ${BODY} characters; ` +
     `readers share ${READERS} accounts (each WebSocket is its own connection, whoever it belongs to); ` +
-    `steady phases ${DURATION} s at ${RATES.join(', ')} notes/s after ${WARMUP} s of warm-up; flat out ${FLAT_DURATION} s with ${FLAT_WRITERS} ` +
+    `up to ${QUIET_WAIT} s of waiting for other load to calm before each scenario; steady phases ${DURATION} s at ${RATES.join(', ')} notes/s after ${WARMUP} s of warm-up; flat out ${FLAT_DURATION} s with ${FLAT_WRITERS} ` +
     'writers back to back; raw ws: a plain WebSocketServer in a child process broadcasting the same byte size.';
   console.log(conditions);
   const results: Scenario[] = [];
@@ -783,8 +837,11 @@ async function main(): Promise<void> {
         let pg: string | null = null;
         let db = 'SQLite (temp DATA_DIR)';
         if (instances > 1) {
-          const database = await createBenchDatabase();
-          databases.add(database.drop);
+          const database = await sharedDatabase();
+          if (typeof database === 'string') {
+            console.log(`\n--- ${clients} clients, ${instances} instances: skipped (${database})`);
+            continue;
+          }
           pg = database.url;
           db = `PostgreSQL (fresh ${new URL(pg).pathname.slice(1)}), REDIS_URL=${REDIS_URL}`;
           process.env.REDIS_URL = REDIS_URL;

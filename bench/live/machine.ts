@@ -22,6 +22,8 @@ function cpuTicksByPid(): Map<number, number> {
 function commandOf(pid: number): string {
   try {
     const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ').trim();
+    // Kernel threads have no command line: their name, in brackets, as ps shows them.
+    if (!cmd) return `[${readFileSync(`/proc/${pid}/comm`, 'utf8').trim()}]`;
     return cmd.replace(/\S*\/node_modules\//g, '').slice(0, 70);
   } catch {
     return '?';
