@@ -173,6 +173,8 @@ export interface BenchDatabase {
   url: string;
   /** The PostgreSQL backends serving this database now, to count the database's CPU. */
   backendPids(): Promise<number[]>;
+  /** Gathers planner statistics, as autovacuum does within a minute or so of a bulk load. */
+  analyze(): Promise<void>;
   drop(): Promise<void>;
 }
 
@@ -195,6 +197,12 @@ export async function createBenchDatabase(): Promise<BenchDatabase> {
       );
       await client.end();
       return rows.map((r) => r.pid);
+    },
+    analyze: async () => {
+      const client = new pg.Client({ connectionString: url.toString() });
+      await client.connect();
+      await client.query('ANALYZE');
+      await client.end();
     },
     drop: async () => {
       const client = new pg.Client({ connectionString: PG_ADMIN_URL });
