@@ -1,4 +1,5 @@
 import { MultiSelect, Radio, Stack, Switch, Textarea, TextInput } from '@mantine/core';
+import type { ReactNode } from 'react';
 import type { Mode } from '../../domain/model.js';
 
 export interface FramingValues {
@@ -54,11 +55,14 @@ export function InquiryFields({
   onChange,
   errors,
   people,
+  modeField,
 }: {
   values: FramingValues;
   onChange: (patch: Partial<FramingValues>, field: keyof FramingValues) => void;
   errors: Record<string, string>;
   people: { value: string; label: string }[];
+  /** Replaces the plain mode picker (the framing page puts the fit check there). */
+  modeField?: ReactNode;
 }) {
   return (
     <Stack gap="lg">
@@ -101,18 +105,20 @@ export function InquiryFields({
         autosize
         minRows={2}
       />
-      <Radio.Group
-        label="Mode"
-        value={values.mode}
-        onChange={(v) => onChange({ mode: v as Mode }, 'mode')}
-        error={errors.mode}
-      >
-        <Stack gap="sm" mt="xs">
-          {(Object.keys(MODE_TEXT) as Mode[]).map((m) => (
-            <Radio key={m} value={m} label={MODE_TEXT[m].label} description={MODE_TEXT[m].line} />
-          ))}
-        </Stack>
-      </Radio.Group>
+      {modeField ?? (
+        <Radio.Group
+          label="Mode"
+          value={values.mode}
+          onChange={(v) => onChange({ mode: v as Mode }, 'mode')}
+          error={errors.mode}
+        >
+          <Stack gap="sm" mt="xs">
+            {(Object.keys(MODE_TEXT) as Mode[]).map((m) => (
+              <Radio key={m} value={m} label={MODE_TEXT[m].label} description={MODE_TEXT[m].line} />
+            ))}
+          </Stack>
+        </Radio.Group>
+      )}
       <Switch
         label="Allow anonymous notes"
         description="People may post without their name. Nobody — not even you — sees who wrote them."

@@ -1,6 +1,7 @@
 import {
   Avatar,
   Badge,
+  Box,
   Button,
   Collapse,
   Group,
@@ -22,6 +23,7 @@ import { MODE_TEXT } from '../../components/InquiryFields.js';
 import { Markdown } from '../../components/Markdown.js';
 import { PersonAvatar } from '../../components/PersonAvatar.js';
 import { notifyError, notifySuccess } from '../../lib/notify.js';
+import { FitCheckSummary } from '../FrameInquiry/FitCheckSummary.js';
 import { PhasePanel } from './PhasePanel.js';
 import { Presence } from './Presence.js';
 
@@ -44,7 +46,8 @@ export function BoardHeader({
   const [framingOpen, framing] = useDisclosure(false);
   const facilitator = participants.find((p) => p.user.id === inquiry.facilitatorId)?.user;
   const others = participants.filter((p) => p.user.id !== inquiry.facilitatorId);
-  const hasFraming = inquiry.context.trim() || inquiry.successCriteria.trim();
+  const hasContext = inquiry.context.trim() || inquiry.successCriteria.trim();
+  const hasFraming = hasContext || inquiry.fitCheck;
 
   return (
     <Stack gap="md" component="section" aria-labelledby="inquiry-title">
@@ -161,7 +164,11 @@ export function BoardHeader({
           >
             <Group gap={4}>
               <Text size="sm" c="var(--mantine-color-anchor)" fw={500}>
-                {framingOpen ? 'Hide context' : 'Context and success criteria'}
+                {framingOpen
+                  ? 'Hide framing'
+                  : hasContext
+                    ? `Context and success criteria${inquiry.fitCheck ? ', fit check' : ''}`
+                    : 'Fit check'}
               </Text>
               <IconChevronDown
                 size={14}
@@ -188,7 +195,7 @@ export function BoardHeader({
       </Group>
 
       <Collapse expanded={framingOpen} id="framing-details">
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg">
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg" mb={inquiry.fitCheck && hasContext ? 'lg' : 0}>
           {inquiry.context.trim() && (
             <div>
               <Text size="xs" fw={600} c="dimmed" tt="uppercase" mb={4}>
@@ -206,6 +213,14 @@ export function BoardHeader({
             </div>
           )}
         </SimpleGrid>
+        {inquiry.fitCheck && (
+          <Box maw={720}>
+            <Text size="xs" fw={600} c="dimmed" tt="uppercase" mb={4}>
+              When to deploy
+            </Text>
+            <FitCheckSummary fit={inquiry.fitCheck} />
+          </Box>
+        )}
       </Collapse>
 
       <PhasePanel detail={detail} canModerate={canModerate} />

@@ -1,8 +1,9 @@
 import { Alert, Anchor, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import type { Mode } from '../../../domain/model.js';
 import { api } from '../../api/endpoints.js';
 import { keys, useMe, useMyRole, useWorkspace } from '../../api/queries.js';
 import { AppLayout } from '../../components/AppLayout.js';
@@ -15,6 +16,9 @@ import {
 import { PageError, PageLoader } from '../../components/PageState.js';
 import { useFormErrors } from '../../lib/forms.js';
 import { notifySuccess } from '../../lib/notify.js';
+import { completeAnswers, FitCheck, incompleteMessage, type PartialFitAnswers } from './FitCheck.js';
+
+const FIELDS = [...FRAMING_FIELDS, 'fitCheck.overrideReason', 'fitCheck'] as const;
 
 export function FrameInquiryPage() {
   const { workspaceId = '' } = useParams();
@@ -23,13 +27,25 @@ export function FrameInquiryPage() {
   const workspace = useWorkspace(workspaceId);
   const [values, setValues] = useState<FramingValues>(EMPTY_FRAMING);
   const [busy, setBusy] = useState(false);
-  const { errors, formError, fromError, clear, reset } = useFormErrors(FRAMING_FIELDS);
+  const [fitAnswers, setFitAnswers] = useState<PartialFitAnswers>({});
+  const [overrideReason, setOverrideReason] = useState('');
+  const [answersError, setAnswersError] = useState<string | undefined>(undefined);
+  const { errors, formError, fromError, clear, reset } = useFormErrors(FIELDS);
   const qc = useQueryClient();
   const navigate = useNavigate();
 
   useEffect(() => {
     document.title = 'Frame an inquiry · Colearn';
   }, []);
+
+  const setMode = useCallback(
+    (mode: Mode) => {
+      setValues((v) => (v.mode === mode ? v : { ...v, mode }));
+      clear('mode');
+      clear('fitCheck.overrideReason');
+    },
+    [clear],
+  );
 
   if (workspace.isError) {
     return (
@@ -55,9 +71,18 @@ export function FrameInquiryPage() {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     reset();
+    const incomplete = incompleteMessage(fitAnswers);
+    if (incomplete) {
+      setAnswersError(incomplete);
+      return;
+    }
+    const answers = completeAnswers(fitAnswers);
     setBusy(true);
     try {
-      const { inquiry } = await api.createInquiry(workspaceId, values);
+      const fitCheck = answers
+        ? { answers, ...(overrideReason.trim() ? { overrideReason: overrideReason.trim() } : {}) }
+        : undefined;
+      const { inquiry } = await api.createInquiry(workspaceId, { ...values, fitCheck });
       await qc.invalidateQueries({ queryKey: keys.inquiries(workspaceId) });
       notifySuccess('Invite the first notes: a question, a hunch, an honest unknown.', 'Inquiry framed');
       navigate(`/i/${inquiry.id}`);
@@ -105,6 +130,26 @@ export function FrameInquiryPage() {
                     setValues((v) => ({ ...v, ...patch }));
                     clear(field);
                   }}
+                  modeField={
+                    <FitCheck
+                      answers={fitAnswers}
+                      onAnswers={(a) => {
+                        setFitAnswers(a);
+                        setAnswersError(undefined);
+                        clear('fitCheck');
+                      }}
+                      mode={values.mode}
+                      onMode={setMode}
+                      overrideReason={overrideReason}
+                      onOverrideReason={(r) => {
+                        setOverrideReason(r);
+                        clear('fitCheck.overrideReason');
+                      }}
+                      reasonError={errors['fitCheck.overrideReason'] ?? errors.fitCheck}
+                      modeError={errors.mode}
+                      answersError={answersError}
+                    />
+                  }
                 />
                 <Group justify="flex-end" gap="sm">
                   <Button component={Link} to={`/w/${workspaceId}`} variant="default">
