@@ -6,4 +6,5 @@ export * from './health.js';
 export * from './inquiries.js';
 export * from './live.js';
 export * from './mechanics.js';
+export * from './participation.js';
 export * from './workspaces.js';

@@ -25,6 +25,10 @@ export type Action =
   | 'inquiry.update'
   | 'inquiry.movePhase'
   | 'inquiry.reveal'
+  | 'inquiry.assignPerspective'
+  | 'subtask.manage'
+  | 'subtask.report'
+  | 'commitment.edit'
   | 'contribution.create'
   | 'contribution.edit'
   | 'contribution.setState'
@@ -48,6 +52,12 @@ const RULES: Record<Action, (actor: Actor, subject: Subject) => boolean> = {
   'inquiry.update': moderates,
   'inquiry.movePhase': moderates,
   'inquiry.reveal': moderates,
+  'inquiry.assignPerspective': moderates,
+  // Cooperative mode: the facilitator splits the work and keeps the authority; assignees report on theirs.
+  'subtask.manage': moderates,
+  'subtask.report': (a, s) => s.authorId === a.userId || moderates(a, s),
+  // A commitment is edited by whoever made it or owns it, or by a moderator.
+  'commitment.edit': (a, s) => s.authorId === a.userId || s.createdBy === a.userId || moderates(a, s),
   'contribution.create': () => true,
   'contribution.edit': (a, s) => s.authorId === a.userId,
   'contribution.setState': (a, s) => s.authorId === a.userId || moderates(a, s),

@@ -20,11 +20,12 @@ import {
   insertLink,
   type LinkRecord,
   listLinksBetween,
+  setAcknowledgement,
   updateContribution,
 } from '../store/contributions.js';
 import type { Db } from '../store/db.js';
 import { isUniqueViolation } from '../store/errors.js';
-import { addParticipants, type InquiryRecord, touchInquiry } from '../store/inquiries.js';
+import { addParticipants, findPerspective, type InquiryRecord, touchInquiry } from '../store/inquiries.js';
 import type { UserRecord } from '../store/users.js';
 
 function linkError(problem: LinkProblem, path: string): HttpError {
@@ -112,6 +113,7 @@ export async function postContribution(
       confidence: input.confidence,
       state: initialState(input.kind),
       anonymous: input.anonymous,
+      perspective: await findPerspective(trx, inquiry.id, author.id),
     });
     // Joining is announced before the note, and an anonymous author's joining not at all: the two
     // events side by side would name them.
@@ -185,5 +187,24 @@ export async function unlink(writer: Writer, link: LinkRecord): Promise<void> {
     await deleteLink(trx, link.id);
     await record(link.inquiryId, { type: 'link.deleted', data: { id: link.id } });
     await touchInquiry(trx, link.inquiryId);
+  });
+}
+
+/** "This helped me": someone else's note only; the author hears it through the updated note. */
+export async function acknowledge(
+  writer: Writer,
+  contribution: ContributionRecord,
+  by: UserRecord,
+  on: boolean,
+): Promise<ContributionRecord> {
+  if (contribution.authorId === by.id) throw conflict('Acknowledge what helped you in someone else’s note.');
+  return transact(writer, async (trx, record) => {
+    if (await setAcknowledgement(trx, contribution.id, by.id, on)) {
+      const updated = await findContribution(trx, contribution.id);
+      if (!updated) throw notFound('Contribution');
+      await record(contribution.inquiryId, { type: 'contribution.updated', data: updated });
+      return updated;
+    }
+    return contribution;
   });
 }

@@ -27,6 +27,9 @@ export function presentEvent(event: StoredEvent, viewerId: string): LiveEvent {
       return { ...head, type: event.type, data: event.data };
     case 'reflection.updated':
       return { ...head, type: event.type, data: event.data };
+    case 'commitments.changed':
+    case 'subtasks.changed':
+      return { ...head, type: event.type, data: event.data };
   }
 }
 

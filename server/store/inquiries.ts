@@ -347,3 +347,29 @@ export async function releaseMemberFromInquiries(
   }
   return { handedOver, leftInquiries };
 }
+
+/** Gives a participant a lens (jigsaw perspectives), or takes it away; false when they are not a participant. */
+export async function setPerspective(
+  db: Db,
+  inquiryId: string,
+  userId: string,
+  perspective: string | null,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('inquiry_participants')
+    .set({ perspective })
+    .where('inquiry_id', '=', inquiryId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function findPerspective(db: Db, inquiryId: string, userId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('inquiry_participants')
+    .select('perspective')
+    .where('inquiry_id', '=', inquiryId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return row?.perspective ?? null;
+}

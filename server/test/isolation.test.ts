@@ -12,6 +12,8 @@ type Team = Awaited<ReturnType<typeof createTeam>> & {
   invitationId: string;
   questionId: string;
   objectionId?: string;
+  commitmentId?: string;
+  subtaskId?: string;
 };
 type Who = 'owner' | 'facilitator' | 'member' | 'other';
 
@@ -51,6 +53,24 @@ async function withObjection(t: Team, server: TestServer, answered = false): Pro
 }
 
 const conclusion = (t: Team) => `/api/inquiries/${t.inquiryId}/conclusion`;
+
+/** A commitment owned by the member, made by the facilitator. */
+async function withCommitment(t: Team): Promise<void> {
+  const made = await t.facilitator.client.post(`/api/inquiries/${t.inquiryId}/commitments`, {
+    text: 'Call the supplier',
+    ownerId: t.member.id,
+  });
+  t.commitmentId = made.body.commitment.id;
+}
+
+/** A subtask assigned to the member. */
+async function withSubtask(t: Team): Promise<void> {
+  const made = await t.facilitator.client.post(`/api/inquiries/${t.inquiryId}/subtasks`, {
+    title: 'Pull the returns data',
+    assigneeId: t.member.id,
+  });
+  t.subtaskId = made.body.subtask.id;
+}
 
 /** Routes with no workspace behind them: open to anyone, or about the caller's own account. */
 const NOT_WORKSPACE_SCOPED = new Set([
@@ -221,6 +241,69 @@ const CASES: Record<string, Case> = {
     body: () => ({ learned: 'a', stillUnclear: 'b', keep: 'c', change: 'd', teachBack: 'e' }),
     allowed: 'member',
     prepare: (t, server) => setPhase(server, t.inquiryId, 'reflecting'),
+  },
+  'PATCH /api/inquiries/:inquiryId/participants/:userId': {
+    path: (t) => `/api/inquiries/${t.inquiryId}/participants/${t.member.id}`,
+    body: () => ({ perspective: 'finance' }),
+    allowed: 'facilitator',
+    forbidden: 'member',
+  },
+  'PUT /api/contributions/:contributionId/acknowledgement': {
+    path: (t) => `/api/contributions/${t.noteId}/acknowledgement`,
+    allowed: 'other',
+  },
+  'DELETE /api/contributions/:contributionId/acknowledgement': {
+    path: (t) => `/api/contributions/${t.noteId}/acknowledgement`,
+    allowed: 'other',
+  },
+  'GET /api/inquiries/:inquiryId/people': {
+    path: (t) => `/api/inquiries/${t.inquiryId}/people`,
+    allowed: 'member',
+  },
+  'GET /api/inquiries/:inquiryId/commitments': {
+    path: (t) => `/api/inquiries/${t.inquiryId}/commitments`,
+    allowed: 'member',
+  },
+  'POST /api/inquiries/:inquiryId/commitments': {
+    path: (t) => `/api/inquiries/${t.inquiryId}/commitments`,
+    body: (t) => ({ text: 'Draft the new size chart', ownerId: t.member.id, dueDate: '2026-12-15' }),
+    allowed: 'member',
+  },
+  'PATCH /api/commitments/:commitmentId': {
+    path: (t) => `/api/commitments/${t.commitmentId}`,
+    body: () => ({ status: 'done' }),
+    allowed: 'member',
+    forbidden: 'other',
+    prepare: withCommitment,
+  },
+  'DELETE /api/commitments/:commitmentId': {
+    path: (t) => `/api/commitments/${t.commitmentId}`,
+    allowed: 'facilitator',
+    forbidden: 'other',
+    prepare: withCommitment,
+  },
+  'GET /api/inquiries/:inquiryId/subtasks': {
+    path: (t) => `/api/inquiries/${t.inquiryId}/subtasks`,
+    allowed: 'member',
+  },
+  'POST /api/inquiries/:inquiryId/subtasks': {
+    path: (t) => `/api/inquiries/${t.inquiryId}/subtasks`,
+    body: (t) => ({ title: 'Interview five lost customers', assigneeId: t.member.id }),
+    allowed: 'facilitator',
+    forbidden: 'member',
+  },
+  'PATCH /api/subtasks/:subtaskId': {
+    path: (t) => `/api/subtasks/${t.subtaskId}`,
+    body: () => ({ status: 'done', result: 'Three of five mention sizing.' }),
+    allowed: 'member',
+    forbidden: 'other',
+    prepare: withSubtask,
+  },
+  'DELETE /api/subtasks/:subtaskId': {
+    path: (t) => `/api/subtasks/${t.subtaskId}`,
+    allowed: 'facilitator',
+    forbidden: 'member',
+    prepare: withSubtask,
   },
   // Over plain HTTP the live route answers 426 once access is granted; the socket itself is tested in live tests.
   'GET /api/inquiries/:inquiryId/live': {

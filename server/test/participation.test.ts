@@ -1,0 +1,130 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contribute, createTeam, join, signUp } from './factories.js';
+import { startServer, type TestServer } from './server.js';
+
+describe('promotive interaction and accountability', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer();
+  });
+  afterAll(() => server.close());
+
+  it('carries each author’s lens, hides it on anonymous notes, and says which lenses are still unheard', async () => {
+    const { facilitator, member, owner, workspaceId, inquiryId } = await createTeam(server);
+    const peer = await signUp(server, 'Lee Lens');
+    await join(owner, workspaceId, peer, 'member');
+    await facilitator.client.patch(`/api/inquiries/${inquiryId}`, { participantIds: [member.id, peer.id] });
+    const lens = (userId: string, perspective: string | null) =>
+      facilitator.client.patch(`/api/inquiries/${inquiryId}/participants/${userId}`, { perspective });
+    expect(
+      (await lens(member.id, 'customer')).body.participants.find(
+        (p: { user: { id: string } }) => p.user.id === member.id,
+      ).perspective,
+    ).toBe('customer');
+    await lens(peer.id, 'finance');
+    expect((await lens(owner.id, 'data')).status).toBe(404);
+
+    const named = await contribute(member, inquiryId, {
+      kind: 'evidence',
+      body: 'Support tickets mention fit',
+    });
+    const hidden = await contribute(peer, inquiryId, {
+      kind: 'assumption',
+      body: 'Margins are fine',
+      anonymous: true,
+    });
+    expect(named.perspective).toBe('customer');
+    expect(hidden.perspective).toBe('finance');
+    const seen = (await facilitator.client.get(`/api/inquiries/${inquiryId}/contributions`)).body.items;
+    expect(seen.find((c: { id: string }) => c.id === hidden.id).perspective).toBeNull();
+
+    const people = (await member.client.get(`/api/inquiries/${inquiryId}/people`)).body;
+    expect(people.perspectives).toEqual([
+      { perspective: 'customer', heard: true },
+      { perspective: 'finance', heard: false },
+    ]);
+  });
+
+  it('counts "this helped me" from others only, and shows it in the author’s panel', async () => {
+    const { facilitator, member, inquiryId, noteId } = await createTeam(server);
+    expect((await member.client.request('PUT', `/api/contributions/${noteId}/acknowledgement`)).status).toBe(
+      409,
+    );
+    const thanked = await facilitator.client.request('PUT', `/api/contributions/${noteId}/acknowledgement`);
+    expect(thanked.body.contribution).toMatchObject({ acknowledgements: 1, acknowledgedByMe: true });
+    await facilitator.client.request('PUT', `/api/contributions/${noteId}/acknowledgement`);
+    const mine = (await member.client.get(`/api/inquiries/${inquiryId}/contributions`)).body.items[0];
+    expect(mine).toMatchObject({ acknowledgements: 1, acknowledgedByMe: false });
+
+    const reply = await contribute(facilitator, inquiryId, {
+      kind: 'idea',
+      body: 'Reprint the chart',
+      links: [{ toId: noteId, kind: 'builds_on' }],
+    });
+    expect(reply.id).toBeTruthy();
+    const panels = (await member.client.get(`/api/inquiries/${inquiryId}/people`)).body.items;
+    const of = (id: string) => panels.find((p: { user: { id: string } }) => p.user.id === id);
+    expect(of(member.id)).toMatchObject({
+      contributions: 1,
+      buildOnsReceived: 1,
+      acknowledgementsReceived: 1,
+      reflection: 'missing',
+    });
+    expect(of(facilitator.id)).toMatchObject({ buildOnsGiven: 1 });
+
+    const untouched = await facilitator.client.delete(`/api/contributions/${noteId}/acknowledgement`);
+    expect(untouched.body.contribution.acknowledgements).toBe(0);
+  });
+
+  it('keeps commitments with an owner from the inquiry, and lets the owner close them', async () => {
+    const { facilitator, member, outsider, inquiryId } = await createTeam(server);
+    const path = `/api/inquiries/${inquiryId}/commitments`;
+    expect(
+      (await member.client.post(path, { text: 'x', ownerId: outsider.id })).body.error.fields[0].path,
+    ).toBe('body.ownerId');
+    expect(
+      (await member.client.post(path, { text: 'x', ownerId: member.id, dueDate: '31/12/2026' })).status,
+    ).toBe(400);
+    const made = await facilitator.client.post(path, {
+      text: 'Reprint the size chart',
+      ownerId: member.id,
+      dueDate: '2026-12-31',
+    });
+    expect(made.body.commitment).toMatchObject({
+      owner: { id: member.id },
+      status: 'open',
+      dueDate: '2026-12-31',
+    });
+    const done = await member.client.patch(`/api/commitments/${made.body.commitment.id}`, { status: 'done' });
+    expect(done.body.commitment.status).toBe('done');
+    const panels = (await member.client.get(`/api/inquiries/${inquiryId}/people`)).body.items;
+    expect(panels.find((p: { user: { id: string } }) => p.user.id === member.id).commitments).toEqual({
+      open: 0,
+      done: 1,
+      dropped: 0,
+    });
+  });
+
+  it('lets the facilitator split a cooperative task and the assignee deliver a result', async () => {
+    const { facilitator, member, inquiryId } = await createTeam(server);
+    await facilitator.client.patch(`/api/inquiries/${inquiryId}`, { mode: 'cooperative' });
+    const path = `/api/inquiries/${inquiryId}/subtasks`;
+    const made = await facilitator.client.post(path, {
+      title: 'Pull returns by supplier',
+      assigneeId: member.id,
+      dueDate: '2026-12-05',
+    });
+    const id = made.body.subtask.id;
+    expect((await member.client.patch(`/api/subtasks/${id}`, { title: 'Something else' })).status).toBe(403);
+    const delivered = await member.client.patch(`/api/subtasks/${id}`, {
+      status: 'done',
+      result: 'Kestrel: 31% returns, Fjord: 9%.',
+    });
+    expect(delivered.body.subtask).toMatchObject({
+      status: 'done',
+      result: 'Kestrel: 31% returns, Fjord: 9%.',
+      assignee: { id: member.id },
+    });
+    expect((await member.client.get(path)).body.items).toHaveLength(1);
+  });
+});
