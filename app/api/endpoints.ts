@@ -17,6 +17,7 @@ import type {
   UpdateInquiryBody,
 } from '../../contract/inquiries.js';
 import type { FitAnswers, FitCheckResult, GateStatus } from '../../contract/mechanics.js';
+import type { Commitment, PeopleResponse, Subtask } from '../../contract/participation.js';
 import type {
   CreatedInvitationResponse,
   CreateInvitationBody,
@@ -160,6 +161,56 @@ export const api = {
   createLink: (fromId: string, body: NewLink) =>
     request<{ link: Link }>('POST', `/contributions/${enc(fromId)}/links`, body),
   deleteLink: (id: string) => request<void>('DELETE', `/links/${enc(id)}`),
+
+  // Participation and accountability: lenses, "this helped me", each person's panel, commitments, subtasks
+  setPerspective: (inquiryId: string, userId: string, perspective: string | null) =>
+    request<InquiryDetail>('PATCH', `/inquiries/${enc(inquiryId)}/participants/${enc(userId)}`, {
+      perspective,
+    }),
+  acknowledge: (contributionId: string, on: boolean) =>
+    request<{ contribution: Contribution }>(
+      on ? 'PUT' : 'DELETE',
+      `/contributions/${enc(contributionId)}/acknowledgement`,
+    ),
+  people: (inquiryId: string, signal?: AbortSignal) =>
+    request<PeopleResponse>('GET', `/inquiries/${enc(inquiryId)}/people`, undefined, signal),
+  commitments: (inquiryId: string, signal?: AbortSignal) =>
+    request<{ items: Commitment[]; nextCursor: null }>(
+      'GET',
+      `/inquiries/${enc(inquiryId)}/commitments`,
+      undefined,
+      signal,
+    ),
+  createCommitment: (inquiryId: string, body: { text: string; ownerId: string; dueDate: string | null }) =>
+    request<{ commitment: Commitment }>('POST', `/inquiries/${enc(inquiryId)}/commitments`, body),
+  updateCommitment: (
+    id: string,
+    body: Partial<{ text: string; ownerId: string; dueDate: string | null; status: Commitment['status'] }>,
+  ) => request<{ commitment: Commitment }>('PATCH', `/commitments/${enc(id)}`, body),
+  deleteCommitment: (id: string) => request<void>('DELETE', `/commitments/${enc(id)}`),
+  subtasks: (inquiryId: string, signal?: AbortSignal) =>
+    request<{ items: Subtask[]; nextCursor: null }>(
+      'GET',
+      `/inquiries/${enc(inquiryId)}/subtasks`,
+      undefined,
+      signal,
+    ),
+  createSubtask: (
+    inquiryId: string,
+    body: { title: string; detail: string; assigneeId: string; dueDate: string | null },
+  ) => request<{ subtask: Subtask }>('POST', `/inquiries/${enc(inquiryId)}/subtasks`, body),
+  updateSubtask: (
+    id: string,
+    body: Partial<{
+      title: string;
+      detail: string;
+      assigneeId: string;
+      dueDate: string | null;
+      status: Subtask['status'];
+      result: string;
+    }>,
+  ) => request<{ subtask: Subtask }>('PATCH', `/subtasks/${enc(id)}`, body),
+  deleteSubtask: (id: string) => request<void>('DELETE', `/subtasks/${enc(id)}`),
 };
 
 export interface Board {

@@ -10,6 +10,10 @@ export const keys = {
   invitation: (token: string) => ['invitation', token] as const,
   inquiry: (id: string) => ['inquiry', id] as const,
   contributions: (id: string) => ['inquiry', id, 'contributions'] as const,
+  /** Refreshed by the live events commitments.changed / subtasks.changed (app/live/useLiveInquiry.ts). */
+  commitments: (id: string) => ['commitments', id] as const,
+  subtasks: (id: string) => ['subtasks', id] as const,
+  people: (id: string) => ['people', id] as const,
 };
 
 export function createQueryClient(): QueryClient {
