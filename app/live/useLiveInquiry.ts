@@ -99,6 +99,15 @@ export function useLiveInquiry(
           case 'participant.left':
             schedule('inquiry');
             break;
+          case 'commitments.changed':
+            void qc.invalidateQueries({ queryKey: keys.commitments(inquiryId) });
+            void qc.invalidateQueries({ queryKey: keys.people(inquiryId) });
+            schedule('inquiry');
+            break;
+          case 'subtasks.changed':
+            void qc.invalidateQueries({ queryKey: keys.subtasks(inquiryId) });
+            schedule('inquiry');
+            break;
           default:
             // Notes, links, reveals: the board changed.
             schedule('board');
