@@ -26,7 +26,7 @@ export const LiveEvent = z.discriminatedUnion('type', [
   z.object({ ...head, type: z.literal('reflection.updated'), data: z.object({ userId: z.string() }) }),
   z.object({
     ...head,
-    type: z.enum(['commitments.changed', 'subtasks.changed']),
+    type: z.enum(['commitments.changed', 'subtasks.changed', 'help.changed']),
     data: z.object({ inquiryId: z.string() }),
   }),
   /** Notes that were hidden (private mode, leader speaks last) may now be visible: refetch the board. */

@@ -95,3 +95,23 @@ export const PeopleResponse = z.object({
   perspectives: z.array(z.object({ perspective: z.string(), heard: z.boolean() })),
 });
 export type PeopleResponse = z.infer<typeof PeopleResponse>;
+
+export const HelpRequestParams = z.strictObject({ helpRequestId: Id });
+export const CreateHelpRequestBody = z.strictObject({ body: Line(5_000) });
+export const AnswerHelpRequestBody = z.strictObject({ answer: Line(10_000) });
+const Person = z.object({ id: Id, name: z.string() });
+export const HelpRequest = z.object({
+  id: Id,
+  inquiryId: Id,
+  requester: Person,
+  body: z.string(),
+  status: z.enum(['open', 'claimed', 'answered']),
+  claimedBy: Person.nullable(),
+  answer: z.string().nullable(),
+  answeredBy: Id.nullable(),
+  answeredAt: Timestamp.nullable(),
+  createdAt: Timestamp,
+});
+export type HelpRequest = z.infer<typeof HelpRequest>;
+export const HelpRequestResponse = z.object({ helpRequest: HelpRequest });
+export const HelpRequestList = z.object({ items: z.array(HelpRequest), nextCursor: z.null() });

@@ -29,6 +29,7 @@ export type Action =
   | 'subtask.manage'
   | 'subtask.report'
   | 'commitment.edit'
+  | 'help.answer'
   | 'contribution.create'
   | 'contribution.edit'
   | 'contribution.setState'
@@ -57,6 +58,8 @@ const RULES: Record<Action, (actor: Actor, subject: Subject) => boolean> = {
   'subtask.manage': moderates,
   'subtask.report': (a, s) => s.authorId === a.userId || moderates(a, s),
   // A commitment is edited by whoever made it or owns it, or by a moderator.
+  // Anyone but the person who asked may pick up and answer a help request.
+  'help.answer': (a, s) => s.authorId !== a.userId,
   'commitment.edit': (a, s) => s.authorId === a.userId || s.createdBy === a.userId || moderates(a, s),
   'contribution.create': () => true,
   'contribution.edit': (a, s) => s.authorId === a.userId,

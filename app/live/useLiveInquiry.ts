@@ -1,19 +1,32 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { type MutableRefObject, useCallback, useEffect, useRef, useState } from 'react';
+import type { InquiryDetail } from '../../contract/inquiries.js';
 import type { PresenceUser, ServerMessage } from '../../contract/live.js';
 import type { ContributionKind } from '../../domain/model.js';
+import type { Board } from '../api/endpoints.js';
 import { keys } from '../api/queries.js';
+import { applyBoardEvents, type BoardEvent, isBoardEvent } from './board.js';
+import { LiveStream, type StreamStatus } from './stream.js';
 
-// The live stream of one inquiry (WebSocket /api/inquiries/:id/live). Events only tell the board *that*
-// something changed; the data is refetched through REST, so the stream and the 4-second poll can never
-// disagree. Presence ("who is here, who is writing what") exists only on the stream.
+// The live stream of one inquiry (WebSocket /api/inquiries/:id/live), wired to the query cache:
+// - notes and links are applied to the board's cached data in place (board.ts), so others' notes appear
+//   without a refetch; my own optimistic notes are reconciled with their events;
+// - everything else the stream says is a reason to refetch: the keys each event invalidates are listed in
+//   app/live/README.md (panels of later screens read them, e.g. ['conclusion', id], ['reflections', id]);
+// - presence ("who is here, who is writing what") exists only on the stream.
 
-const PING_MS = 25_000;
-/** Close codes from contract/live.ts LIVE_CLOSE (not imported: that module would pull zod into the app). */
-const CLOSE_FORBIDDEN = 4403;
-const CLOSE_RELOAD = 4410;
+/** Query keys that live events invalidate, for the panels that read them. */
+export const liveKeys = {
+  conclusion: (inquiryId: string) => ['conclusion', inquiryId] as const,
+  reflections: (inquiryId: string) => ['reflections', inquiryId] as const,
+  gate: (inquiryId: string) => [...keys.inquiry(inquiryId), 'gate'] as const,
+};
+
 const TYPING_REPEAT_MS = 3_000;
-const BACKOFF_MS = [1_000, 2_000, 5_000, 10_000, 20_000];
+/** Board events arriving together (a replay, a busy room) are applied as one change. */
+const APPLY_WINDOW_MS = 30;
+/** The inquiry (counts, gate, activity) is read again at most this often while notes stream in. */
+const INQUIRY_REFETCH_MS = 400;
 
 function liveUrl(inquiryId: string, since: number): string {
   const proto = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
@@ -21,7 +34,9 @@ function liveUrl(inquiryId: string, since: number): string {
 }
 
 export interface Live {
+  /** True while the stream is live (its replay done). */
   connected: boolean;
+  status: StreamStatus;
   present: PresenceUser[];
   /** Tells the others what kind of note I am writing (never when it is anonymous). */
   typing: (kind: ContributionKind | null, anonymous: boolean) => void;
@@ -29,7 +44,7 @@ export interface Live {
 
 /**
  * @param startSeq the inquiry's `lastSeq` from its REST read; the stream starts after it.
- * @param up set to true while the stream is open, so polling can slow down.
+ * @param up set to true while the stream is live, so polling can slow down.
  */
 export function useLiveInquiry(
   inquiryId: string,
@@ -37,129 +52,55 @@ export function useLiveInquiry(
   up: MutableRefObject<boolean>,
 ): Live {
   const qc = useQueryClient();
-  const [connected, setConnected] = useState(false);
+  const [status, setStatus] = useState<StreamStatus>('connecting');
   const [present, setPresent] = useState<PresenceUser[]>([]);
-  const socket = useRef<WebSocket | null>(null);
+  const stream = useRef<LiveStream | null>(null);
   const lastTyping = useRef<{ kind: ContributionKind | null; anonymous: boolean; at: number }>({
     kind: null,
     anonymous: false,
     at: 0,
   });
   const ready = startSeq !== undefined;
-  const seqRef = useRef<number | undefined>(startSeq);
-  if (seqRef.current === undefined) seqRef.current = startSeq;
+  const startRef = useRef(startSeq);
+  if (startRef.current === undefined) startRef.current = startSeq;
 
   useEffect(() => {
     if (!ready || typeof WebSocket === 'undefined') return;
-    let stopped = false;
-    let attempt = 0;
-    let retry: number | undefined;
-    let ping: number | undefined;
-    let refetch: number | undefined;
-    const pending = new Set<'board' | 'inquiry'>();
-
-    const schedule = (what: 'board' | 'inquiry') => {
-      pending.add(what);
-      if (refetch !== undefined) return;
-      refetch = window.setTimeout(() => {
-        refetch = undefined;
-        if (pending.has('board'))
-          void qc.invalidateQueries({ queryKey: keys.contributions(inquiryId), exact: true });
-        if (pending.has('inquiry'))
-          void qc.invalidateQueries({ queryKey: keys.inquiry(inquiryId), exact: true });
-        pending.clear();
-      }, 120);
-    };
-
-    const connect = () => {
-      const ws = new WebSocket(liveUrl(inquiryId, seqRef.current ?? 0));
-      socket.current = ws;
-      ws.onmessage = (e) => {
-        let msg: ServerMessage | { type: 'notes.revealed'; seq: number };
-        try {
-          msg = JSON.parse(String(e.data)) as ServerMessage;
-        } catch {
-          return;
-        }
-        if ('seq' in msg && typeof msg.seq === 'number')
-          seqRef.current = Math.max(seqRef.current ?? 0, msg.seq);
-        switch (msg.type) {
-          case 'ready':
-            attempt = 0;
-            up.current = true;
-            setConnected(true);
-            break;
-          case 'presence':
-            setPresent(msg.data.users);
-            break;
-          case 'pong':
-            break;
-          case 'inquiry.updated':
-          case 'participant.joined':
-          case 'participant.left':
-            schedule('inquiry');
-            break;
-          case 'commitments.changed':
-            void qc.invalidateQueries({ queryKey: keys.commitments(inquiryId) });
-            void qc.invalidateQueries({ queryKey: keys.people(inquiryId) });
-            schedule('inquiry');
-            break;
-          case 'subtasks.changed':
-            void qc.invalidateQueries({ queryKey: keys.subtasks(inquiryId) });
-            schedule('inquiry');
-            break;
-          default:
-            // Notes, links, reveals: the board changed.
-            schedule('board');
-            schedule('inquiry');
-        }
-      };
-      ws.onopen = () => {
-        ping = window.setInterval(
-          () => ws.readyState === ws.OPEN && ws.send(JSON.stringify({ type: 'ping' })),
-          PING_MS,
-        );
-      };
-      ws.onclose = (e) => {
-        window.clearInterval(ping);
-        up.current = false;
-        setConnected(false);
-        setPresent([]);
-        if (stopped || e.code === CLOSE_FORBIDDEN) return;
-        if (e.code === CLOSE_RELOAD) {
-          // Our place in the log is gone: read everything afresh, then follow from there.
-          void Promise.all([
-            qc.refetchQueries({ queryKey: keys.inquiry(inquiryId), exact: true }),
-            qc.refetchQueries({ queryKey: keys.contributions(inquiryId), exact: true }),
-          ]).then(() => {
-            seqRef.current = qc.getQueryData<{ inquiry: { lastSeq: number } }>(
-              keys.inquiry(inquiryId),
-            )?.inquiry.lastSeq;
-            if (!stopped) retry = window.setTimeout(connect, 0);
-          });
-          return;
-        }
-        const delay = BACKOFF_MS[Math.min(attempt, BACKOFF_MS.length - 1)] ?? 20_000;
-        attempt += 1;
-        retry = window.setTimeout(connect, delay);
-      };
-    };
-
-    connect();
+    const cache = new CacheWriter(qc, inquiryId);
+    const s = new LiveStream({
+      url: (since) => liveUrl(inquiryId, since),
+      since: startRef.current ?? 0,
+      onMessage: (m) => {
+        if (m.type === 'presence') setPresent(m.data.users);
+        else cache.receive(m);
+      },
+      onStatus: (next) => {
+        up.current = next === 'live';
+        if (next !== 'live') setPresent([]);
+        setStatus(next);
+      },
+      reload: () => cache.reload(),
+    });
+    stream.current = s;
+    const offline = () => s.goOffline();
+    const online = () => s.goOnline();
+    window.addEventListener('offline', offline);
+    window.addEventListener('online', online);
+    s.start();
+    if (typeof navigator !== 'undefined' && navigator.onLine === false) s.goOffline();
     return () => {
-      stopped = true;
-      window.clearTimeout(retry);
-      window.clearTimeout(refetch);
-      window.clearInterval(ping);
+      window.removeEventListener('offline', offline);
+      window.removeEventListener('online', online);
+      s.stop();
+      cache.dispose();
+      stream.current = null;
       up.current = false;
-      socket.current?.close(1000);
-      socket.current = null;
     };
   }, [inquiryId, ready, qc, up]);
 
   const typing = useCallback((kind: ContributionKind | null, anonymous: boolean) => {
-    const ws = socket.current;
-    if (!ws || ws.readyState !== ws.OPEN) return;
+    const s = stream.current;
+    if (!s || s.status !== 'live') return;
     const last = lastTyping.current;
     const now = Date.now();
     if (
@@ -168,9 +109,117 @@ export function useLiveInquiry(
       (kind === null || now - last.at < TYPING_REPEAT_MS)
     )
       return;
-    lastTyping.current = { kind, anonymous, at: now };
-    ws.send(JSON.stringify({ type: 'typing', kind, anonymous }));
+    if (s.send({ type: 'typing', kind, anonymous })) lastTyping.current = { kind, anonymous, at: now };
   }, []);
 
-  return { connected, present, typing };
+  return { connected: status === 'live', status, present, typing };
+}
+
+/** What the stream's events do to the query cache of one inquiry. */
+class CacheWriter {
+  private queue: BoardEvent[] = [];
+  private applyTimer: ReturnType<typeof setTimeout> | undefined;
+  private refetchTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly pending = new Set<'board' | 'inquiry'>();
+
+  constructor(
+    private readonly qc: QueryClient,
+    private readonly inquiryId: string,
+  ) {}
+
+  receive(m: Exclude<ServerMessage, { type: 'presence' }>): void {
+    const id = this.inquiryId;
+    if (m.type === 'ready' || m.type === 'pong') return;
+    if (isBoardEvent(m)) {
+      this.queue.push(m);
+      this.applyTimer ??= setTimeout(() => this.flush(), APPLY_WINDOW_MS);
+      this.schedule('inquiry');
+      return;
+    }
+    switch (m.type) {
+      case 'inquiry.updated':
+        // The phase, framing and settings change at once on screen; counts and people follow.
+        this.qc.setQueryData<InquiryDetail>(keys.inquiry(id), (d) => (d ? { ...d, inquiry: m.data } : d));
+        this.schedule('inquiry');
+        break;
+      case 'participant.joined':
+      case 'participant.left':
+        this.schedule('inquiry');
+        break;
+      case 'notes.revealed':
+        // Notes hidden from me until now may be visible: only a fresh read can say which.
+        this.schedule('board');
+        this.schedule('inquiry');
+        break;
+      case 'conclusion.updated':
+        void this.qc.invalidateQueries({ queryKey: liveKeys.conclusion(id) });
+        void this.qc.invalidateQueries({ queryKey: liveKeys.gate(id) });
+        this.schedule('inquiry');
+        break;
+      case 'reflection.updated':
+        void this.qc.invalidateQueries({ queryKey: liveKeys.reflections(id) });
+        void this.qc.invalidateQueries({ queryKey: liveKeys.gate(id) });
+        this.schedule('inquiry');
+        break;
+      case 'commitments.changed':
+        void this.qc.invalidateQueries({ queryKey: keys.commitments(id) });
+        void this.qc.invalidateQueries({ queryKey: keys.people(id) });
+        this.schedule('inquiry');
+        break;
+      case 'subtasks.changed':
+        void this.qc.invalidateQueries({ queryKey: keys.subtasks(id) });
+        this.schedule('inquiry');
+        break;
+      default:
+        // An event this version does not know (a newer server): the inquiry read again is always right.
+        this.schedule('inquiry');
+    }
+  }
+
+  /** Everything afresh (after 4410); answers the lastSeq the new data is as of. */
+  async reload(): Promise<number> {
+    const id = this.inquiryId;
+    this.queue = [];
+    await Promise.all([
+      this.qc.refetchQueries({ queryKey: keys.inquiry(id), exact: true }, { throwOnError: true }),
+      this.qc.refetchQueries({ queryKey: keys.contributions(id), exact: true }, { throwOnError: true }),
+    ]);
+    const seq = this.qc.getQueryData<InquiryDetail>(keys.inquiry(id))?.inquiry.lastSeq;
+    if (seq === undefined) throw new Error('The inquiry could not be read again.');
+    return seq;
+  }
+
+  dispose(): void {
+    clearTimeout(this.applyTimer);
+    clearTimeout(this.refetchTimer);
+  }
+
+  private flush(): void {
+    this.applyTimer = undefined;
+    const events = this.queue;
+    this.queue = [];
+    if (events.length === 0) return;
+    const key = keys.contributions(this.inquiryId);
+    const board = this.qc.getQueryData<Board>(key);
+    if (board) {
+      const next = applyBoardEvents(board, events);
+      if (next !== board) this.qc.setQueryData<Board>(key, next);
+    }
+    // A read still under way began before these events and would overwrite them when it lands: read
+    // again once it is done (the events are in the log by now).
+    if (!board || this.qc.isFetching({ queryKey: key, exact: true }) > 0) this.schedule('board');
+  }
+
+  private schedule(what: 'board' | 'inquiry'): void {
+    this.pending.add(what);
+    this.refetchTimer ??= setTimeout(() => {
+      this.refetchTimer = undefined;
+      const id = this.inquiryId;
+      if (this.pending.has('board'))
+        void this.qc.invalidateQueries({ queryKey: keys.contributions(id), exact: true });
+      if (this.pending.has('inquiry'))
+        void this.qc.invalidateQueries({ queryKey: keys.inquiry(id), exact: true });
+      this.pending.clear();
+    }, INQUIRY_REFETCH_MS);
+  }
 }

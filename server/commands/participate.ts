@@ -6,6 +6,7 @@ import { transact, type Writer } from '../live/transact.js';
 import { listCommitments } from '../store/commitments.js';
 import { adoptedConclusionText, listReflections } from '../store/conclusions.js';
 import type { Db } from '../store/db.js';
+import { listHelpRequests } from '../store/help-requests.js';
 import { type InquiryRecord, listParticipants, setPerspective } from '../store/inquiries.js';
 
 /** The facilitator gives a participant a lens; everyone hears the inquiry changed. */
@@ -44,29 +45,38 @@ export async function peoplePanels(
   viewerId: string,
   privacy: Privacy,
 ): Promise<PeopleResponse> {
-  const [participants, contributions, links, acknowledgements, reflections, commitments, conclusionText] =
-    await Promise.all([
-      listParticipants(db, inquiry),
-      db
-        .selectFrom('contributions')
-        .select(['id', 'author_id', 'kind', 'anonymous', 'created_at', 'perspective'])
-        .where('inquiry_id', '=', inquiry.id)
-        .execute(),
-      db
-        .selectFrom('links')
-        .select(['from_id', 'to_id', 'kind'])
-        .where('inquiry_id', '=', inquiry.id)
-        .execute(),
-      db
-        .selectFrom('acknowledgements')
-        .innerJoin('contributions', 'contributions.id', 'acknowledgements.contribution_id')
-        .select(['acknowledgements.contribution_id', 'acknowledgements.user_id'])
-        .where('contributions.inquiry_id', '=', inquiry.id)
-        .execute(),
-      listReflections(db, inquiry.id),
-      listCommitments(db, inquiry.id),
-      adoptedConclusionText(db, inquiry.id),
-    ]);
+  const [
+    participants,
+    contributions,
+    links,
+    acknowledgements,
+    reflections,
+    commitments,
+    conclusionText,
+    helpRequests,
+  ] = await Promise.all([
+    listParticipants(db, inquiry),
+    db
+      .selectFrom('contributions')
+      .select(['id', 'author_id', 'kind', 'anonymous', 'created_at', 'perspective'])
+      .where('inquiry_id', '=', inquiry.id)
+      .execute(),
+    db
+      .selectFrom('links')
+      .select(['from_id', 'to_id', 'kind'])
+      .where('inquiry_id', '=', inquiry.id)
+      .execute(),
+    db
+      .selectFrom('acknowledgements')
+      .innerJoin('contributions', 'contributions.id', 'acknowledgements.contribution_id')
+      .select(['acknowledgements.contribution_id', 'acknowledgements.user_id'])
+      .where('contributions.inquiry_id', '=', inquiry.id)
+      .execute(),
+    listReflections(db, inquiry.id),
+    listCommitments(db, inquiry.id),
+    adoptedConclusionText(db, inquiry.id),
+    listHelpRequests(db, inquiry.id),
+  ]);
   const visible = contributions.filter((c) =>
     privacy.canSee(viewerId, { authorId: c.author_id, createdAt: c.created_at }),
   );
@@ -86,7 +96,7 @@ export async function peoplePanels(
       acknowledgements: acknowledgements
         .filter((a) => visibleIds.has(a.contribution_id))
         .map((a) => ({ contributionId: a.contribution_id, userId: a.user_id })),
-      helpRequests: [],
+      helpRequests: helpRequests.map((h) => ({ requesterId: h.requester.id, answeredBy: h.answeredBy })),
       reflections,
       commitments: commitments.map((c) => ({ ownerId: c.owner.id, status: c.status })),
       conclusionText,

@@ -17,7 +17,7 @@ export type ChangeRecord =
   /** The proposed conclusion changed (a version, an endorsement, an objection, the adoption): refetch it. */
   | { type: 'conclusion.updated'; data: { inquiryId: string } }
   /** A commitment or a subtask was added, changed or removed: refetch the list. */
-  | { type: 'commitments.changed' | 'subtasks.changed'; data: { inquiryId: string } }
+  | { type: 'commitments.changed' | 'subtasks.changed' | 'help.changed'; data: { inquiryId: string } }
   /** Someone wrote or rewrote their reflection. */
   | { type: 'reflection.updated'; data: { userId: string } }
   /** Notes hidden until now may have become visible (a reveal, or the leader may now speak): refetch. */

@@ -29,6 +29,7 @@ export function presentEvent(event: StoredEvent, viewerId: string): LiveEvent {
       return { ...head, type: event.type, data: event.data };
     case 'commitments.changed':
     case 'subtasks.changed':
+    case 'help.changed':
       return { ...head, type: event.type, data: event.data };
   }
 }

@@ -1,11 +1,16 @@
 import { ContributionParams, ContributionResponse } from '../../contract/contributions.js';
 import { InquiryDetail, InquiryParams } from '../../contract/inquiries.js';
 import {
+  AnswerHelpRequestBody,
   CommitmentList,
   CommitmentParams,
   CommitmentResponse,
   CreateCommitmentBody,
+  CreateHelpRequestBody,
   CreateSubtaskBody,
+  HelpRequestList,
+  HelpRequestParams,
+  HelpRequestResponse,
   ParticipantParams,
   PeopleResponse,
   PerspectiveBody,
@@ -20,7 +25,7 @@ import { loadPrivacy } from '../auth/privacy.js';
 import { requireUser } from '../auth/session.js';
 import { acknowledge } from '../commands/contribute.js';
 import { assignPerspective, peoplePanels, requireParticipant } from '../commands/participate.js';
-import { notFound } from '../errors.js';
+import { conflict, notFound } from '../errors.js';
 import { transact } from '../live/transact.js';
 import { presentContribution, presentInquiry, presentParticipant } from '../presenters/index.js';
 import {
@@ -31,6 +36,14 @@ import {
   updateCommitment,
 } from '../store/commitments.js';
 import type { Db } from '../store/db.js';
+import {
+  answerHelpRequest,
+  claimHelpRequest,
+  findHelpRequest,
+  type HelpRequestRecord,
+  insertHelpRequest,
+  listHelpRequests,
+} from '../store/help-requests.js';
 import { findInquiry, listParticipants } from '../store/inquiries.js';
 import { deleteSubtask, findSubtask, insertSubtask, listSubtasks, updateSubtask } from '../store/subtasks.js';
 import { type App, type RouteContext, SESSION } from './context.js';
@@ -44,7 +57,7 @@ export function participationRoutes(app: App, ctx: RouteContext): void {
   /** Makes a change and announces it, in one transaction. */
   const write = <T>(
     granted: InquiryAccess,
-    type: 'commitments.changed' | 'subtasks.changed',
+    type: 'commitments.changed' | 'subtasks.changed' | 'help.changed',
     work: (trx: Db) => Promise<T>,
   ) =>
     transact(writer, async (trx, record) => {
@@ -313,4 +326,121 @@ export function participationRoutes(app: App, ctx: RouteContext): void {
       return reply.status(204).send();
     },
   );
+
+  // Help requests: "I'm stuck on…", which others claim and answer.
+  app.get(
+    '/api/inquiries/:inquiryId/help-requests',
+    {
+      schema: {
+        tags,
+        summary: 'Help requests, open and answered',
+        security: SESSION,
+        params: InquiryParams,
+        response: { 200: HelpRequestList },
+      },
+    },
+    async (request) => {
+      const granted = await access(request, request.params.inquiryId);
+      authorize(granted, 'inquiry.read');
+      return {
+        items: (await listHelpRequests(db, granted.inquiry.id)).map(presentHelpRequest),
+        nextCursor: null,
+      };
+    },
+  );
+
+  app.post(
+    '/api/inquiries/:inquiryId/help-requests',
+    {
+      schema: {
+        tags,
+        summary: 'Ask for help: "I\'m stuck on…"',
+        security: SESSION,
+        params: InquiryParams,
+        body: CreateHelpRequestBody,
+        response: { 201: HelpRequestResponse },
+      },
+    },
+    async (request, reply) => {
+      const granted = await access(request, request.params.inquiryId);
+      authorize(granted, 'contribution.create');
+      const id = await write(granted, 'help.changed', (trx) =>
+        insertHelpRequest(trx, {
+          inquiryId: granted.inquiry.id,
+          requesterId: granted.user.id,
+          body: request.body.body,
+        }),
+      );
+      return reply.status(201).send({ helpRequest: presentHelpRequest(await mustFindHelp(id)) });
+    },
+  );
+
+  const helpAccess = async (request: Parameters<typeof requireUser>[1], helpRequestId: string) => {
+    const user = await requireUser(db, request);
+    const help = await findHelpRequest(db, helpRequestId);
+    if (!help) throw notFound('Help request');
+    const granted = await inquiryAccess(db, user, help.inquiryId).catch(() => {
+      throw notFound('Help request');
+    });
+    authorize(granted, 'help.answer', { authorId: help.requester.id });
+    return { granted, help };
+  };
+  const mustFindHelp = async (id: string) => {
+    const help = await findHelpRequest(db, id);
+    if (!help) throw notFound('Help request');
+    return help;
+  };
+
+  app.post(
+    '/api/help-requests/:helpRequestId/claim',
+    {
+      schema: {
+        tags,
+        summary: 'Pick up a help request',
+        security: SESSION,
+        params: HelpRequestParams,
+        response: { 200: HelpRequestResponse },
+      },
+    },
+    async (request) => {
+      const { granted, help } = await helpAccess(request, request.params.helpRequestId);
+      const claimed = await write(granted, 'help.changed', (trx) =>
+        claimHelpRequest(trx, help.id, granted.user.id),
+      );
+      if (!claimed) throw conflict('Someone has already picked this up.');
+      return { helpRequest: presentHelpRequest(await mustFindHelp(help.id)) };
+    },
+  );
+
+  app.post(
+    '/api/help-requests/:helpRequestId/answer',
+    {
+      schema: {
+        tags,
+        summary: 'Answer a help request',
+        security: SESSION,
+        params: HelpRequestParams,
+        body: AnswerHelpRequestBody,
+        response: { 200: HelpRequestResponse },
+      },
+    },
+    async (request) => {
+      const { granted, help } = await helpAccess(request, request.params.helpRequestId);
+      if (help.answer !== null) throw conflict('This help request has already been answered.');
+      if (help.claimedBy && help.claimedBy.id !== granted.user.id)
+        throw conflict(`${help.claimedBy.name} has picked this up.`);
+      await write(granted, 'help.changed', (trx) =>
+        answerHelpRequest(trx, help.id, granted.user.id, request.body.answer),
+      );
+      return { helpRequest: presentHelpRequest(await mustFindHelp(help.id)) };
+    },
+  );
+}
+
+function presentHelpRequest(h: HelpRequestRecord) {
+  return {
+    ...h,
+    status:
+      h.answer !== null ? ('answered' as const) : h.claimedBy ? ('claimed' as const) : ('open' as const),
+  };
 }

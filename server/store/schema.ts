@@ -201,6 +201,18 @@ export interface SubtasksTable {
   updated_at: string;
 }
 
+export interface HelpRequestsTable {
+  id: string;
+  inquiry_id: string;
+  requester_id: string;
+  body: string;
+  claimed_by: string | null;
+  answer: string | null;
+  answered_by: string | null;
+  answered_at: string | null;
+  created_at: string;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -220,4 +232,5 @@ export interface DB {
   acknowledgements: AcknowledgementsTable;
   commitments: CommitmentsTable;
   subtasks: SubtasksTable;
+  help_requests: HelpRequestsTable;
 }

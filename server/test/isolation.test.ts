@@ -14,6 +14,7 @@ type Team = Awaited<ReturnType<typeof createTeam>> & {
   objectionId?: string;
   commitmentId?: string;
   subtaskId?: string;
+  helpRequestId?: string;
 };
 type Who = 'owner' | 'facilitator' | 'member' | 'other';
 
@@ -61,6 +62,14 @@ async function withCommitment(t: Team): Promise<void> {
     ownerId: t.member.id,
   });
   t.commitmentId = made.body.commitment.id;
+}
+
+/** The member is stuck on something. */
+async function withHelpRequest(t: Team): Promise<void> {
+  const made = await t.member.client.post(`/api/inquiries/${t.inquiryId}/help-requests`, {
+    body: 'How do I read the returns export?',
+  });
+  t.helpRequestId = made.body.helpRequest.id;
 }
 
 /** A subtask assigned to the member. */
@@ -304,6 +313,29 @@ const CASES: Record<string, Case> = {
     allowed: 'facilitator',
     forbidden: 'member',
     prepare: withSubtask,
+  },
+  'GET /api/inquiries/:inquiryId/help-requests': {
+    path: (t) => `/api/inquiries/${t.inquiryId}/help-requests`,
+    allowed: 'member',
+  },
+  'POST /api/inquiries/:inquiryId/help-requests': {
+    path: (t) => `/api/inquiries/${t.inquiryId}/help-requests`,
+    body: () => ({ body: 'I am stuck on the churn numbers' }),
+    allowed: 'member',
+  },
+  // The person who asked cannot claim or answer their own request.
+  'POST /api/help-requests/:helpRequestId/claim': {
+    path: (t) => `/api/help-requests/${t.helpRequestId}/claim`,
+    allowed: 'other',
+    forbidden: 'member',
+    prepare: withHelpRequest,
+  },
+  'POST /api/help-requests/:helpRequestId/answer': {
+    path: (t) => `/api/help-requests/${t.helpRequestId}/answer`,
+    body: () => ({ answer: 'Filter by order date, not return date.' }),
+    allowed: 'facilitator',
+    forbidden: 'member',
+    prepare: withHelpRequest,
   },
   // Over plain HTTP the live route answers 426 once access is granted; the socket itself is tested in live tests.
   'GET /api/inquiries/:inquiryId/live': {

@@ -127,4 +127,30 @@ describe('promotive interaction and accountability', () => {
     });
     expect((await member.client.get(path)).body.items).toHaveLength(1);
   });
+
+  it('lets others pick up a help request and answer it, and counts the help given', async () => {
+    const { facilitator, member, owner, workspaceId, inquiryId } = await createTeam(server);
+    const helper = await signUp(server, 'Hana Helper');
+    await join(owner, workspaceId, helper, 'member');
+    await facilitator.client.patch(`/api/inquiries/${inquiryId}`, { participantIds: [member.id, helper.id] });
+    const asked = await member.client.post(`/api/inquiries/${inquiryId}/help-requests`, {
+      body: 'I am stuck on reading the cohort chart',
+    });
+    expect(asked.body.helpRequest).toMatchObject({ status: 'open', requester: { id: member.id } });
+    const id = asked.body.helpRequest.id;
+    expect((await helper.client.post(`/api/help-requests/${id}/claim`)).body.helpRequest).toMatchObject({
+      status: 'claimed',
+      claimedBy: { id: helper.id },
+    });
+    expect((await facilitator.client.post(`/api/help-requests/${id}/claim`)).status).toBe(409);
+    expect((await facilitator.client.post(`/api/help-requests/${id}/answer`, { answer: 'x' })).status).toBe(
+      409,
+    );
+    const answered = await helper.client.post(`/api/help-requests/${id}/answer`, {
+      answer: 'Each row is the month they first bought.',
+    });
+    expect(answered.body.helpRequest).toMatchObject({ status: 'answered', answeredBy: helper.id });
+    const panels = (await member.client.get(`/api/inquiries/${inquiryId}/people`)).body.items;
+    expect(panels.find((p: { user: { id: string } }) => p.user.id === helper.id).helpGiven).toBe(1);
+  });
 });

@@ -19,10 +19,12 @@ import { BoardHeader } from './BoardHeader.js';
 import { BoardToolbar, type BoardView } from './BoardToolbar.js';
 import { authorsOf, type Filters, matches, NO_FILTERS, repliesIndex } from './boardModel.js';
 import { Composer, type ComposerTarget, type Draft, draftFor, EMPTY_DRAFT } from './Composer.js';
+import { ConnectionBanner } from './ConnectionBanner.js';
 import type { CardActions } from './ContributionCard.js';
 import { EditFramingDialog } from './EditFramingDialog.js';
 import { EmptyBoard } from './EmptyBoard.js';
 import { KindColumns, KindTabs } from './KindColumns.js';
+import { SynthesisSlot } from './SynthesisSlot.js';
 import { ThreadsView } from './ThreadsView.js';
 import { useBoardMutations, useBoardQueries } from './useBoardData.js';
 import { useHeldBack } from './useHeldBack.js';
@@ -208,35 +210,44 @@ export function BoardPage() {
           total={visible.length}
         />
 
-        <section aria-label="Notes">
-          {board.isPending ? (
-            <Group grow align="flex-start">
-              <Skeleton h={160} />
-              <Skeleton h={160} visibleFrom="sm" />
-              <Skeleton h={160} visibleFrom="md" />
-            </Group>
-          ) : board.isError ? (
-            <PageError error={board.error} onRetry={() => board.refetch()} />
-          ) : total === 0 ? (
-            <EmptyBoard onCompose={() => openComposer({ mode: 'new' })} />
-          ) : filtered.length === 0 ? (
-            <Center py="xl">
-              <Stack align="center" gap="xs">
-                <Text c="dimmed">No notes match these filters.</Text>
-                <Button variant="light" size="xs" onClick={() => setFilters(NO_FILTERS)}>
-                  Clear filters
-                </Button>
-              </Stack>
-            </Center>
-          ) : view === 'threads' ? (
-            <ThreadsView items={filtered} links={links} replies={threadReplies} actions={actions} />
-          ) : wide ? (
-            <KindColumns items={filtered} replies={replies} actions={actions} />
-          ) : (
-            <KindTabs items={filtered} replies={replies} actions={actions} />
-          )}
-        </section>
+        {view === 'synthesis' ? (
+          <SynthesisSlot
+            inquiryId={inquiryId}
+            me={me.data?.user}
+            concluded={inquiry?.phase === 'concluded'}
+          />
+        ) : (
+          <section aria-label="Notes">
+            {board.isPending ? (
+              <Group grow align="flex-start">
+                <Skeleton h={160} />
+                <Skeleton h={160} visibleFrom="sm" />
+                <Skeleton h={160} visibleFrom="md" />
+              </Group>
+            ) : board.isError ? (
+              <PageError error={board.error} onRetry={() => board.refetch()} />
+            ) : total === 0 ? (
+              <EmptyBoard onCompose={() => openComposer({ mode: 'new' })} />
+            ) : filtered.length === 0 ? (
+              <Center py="xl">
+                <Stack align="center" gap="xs">
+                  <Text c="dimmed">No notes match these filters.</Text>
+                  <Button variant="light" size="xs" onClick={() => setFilters(NO_FILTERS)}>
+                    Clear filters
+                  </Button>
+                </Stack>
+              </Center>
+            ) : view === 'threads' ? (
+              <ThreadsView items={filtered} links={links} replies={threadReplies} actions={actions} />
+            ) : wide ? (
+              <KindColumns items={filtered} replies={replies} actions={actions} />
+            ) : (
+              <KindTabs items={filtered} replies={replies} actions={actions} />
+            )}
+          </section>
+        )}
       </Stack>
+      <ConnectionBanner status={live.status} />
 
       {newCount > 0 && (
         <Button

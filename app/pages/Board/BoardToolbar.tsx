@@ -11,13 +11,13 @@ import {
   Switch,
   Text,
 } from '@mantine/core';
-import { IconFilter, IconLayoutColumns, IconListTree, IconPlus } from '@tabler/icons-react';
+import { IconFileText, IconFilter, IconLayoutColumns, IconListTree, IconPlus } from '@tabler/icons-react';
 import { CONTRIBUTION_STATES, type ContributionKind, type ContributionState } from '../../../domain/model.js';
 import { KIND_LIST, KINDS, STATE_STYLES } from '../../kinds.js';
 import classes from './Board.module.css';
 import { ANONYMOUS, activeFilterCount, type Filters, NO_FILTERS } from './boardModel.js';
 
-export type BoardView = 'kinds' | 'threads';
+export type BoardView = 'kinds' | 'threads' | 'synthesis';
 
 export function BoardToolbar({
   view,
@@ -79,83 +79,94 @@ export function BoardToolbar({
                 </Group>
               ),
             },
+            {
+              value: 'synthesis',
+              label: (
+                <Group gap={6} wrap="nowrap">
+                  <IconFileText size={14} aria-hidden />
+                  <span className={classes.hideNarrow}>Synthesis</span>
+                </Group>
+              ),
+            },
           ]}
         />
-        <Popover position="bottom-start" width={320} shadow="md" trapFocus>
-          <Popover.Target>
-            <Button
-              variant={count ? 'light' : 'default'}
-              size="xs"
-              leftSection={<IconFilter size={14} />}
-              rightSection={
-                count ? (
-                  <Badge size="xs" circle>
-                    {count}
-                  </Badge>
-                ) : undefined
-              }
-              aria-label={count ? `Filters, ${count} active` : 'Filters'}
-            >
-              Filter
-            </Button>
-          </Popover.Target>
-          <Popover.Dropdown>
-            <Stack gap="md">
-              <fieldset className={classes.fieldset}>
-                <legend className={classes.legend}>Kinds</legend>
-                <Chip.Group
-                  multiple
-                  value={filters.kinds}
-                  onChange={(v) => onFilters({ ...filters, kinds: v as ContributionKind[] })}
-                >
-                  <Group gap={6}>
-                    {KIND_LIST.map((k) => (
-                      <Chip
-                        key={k}
-                        value={k}
-                        size="xs"
-                        color={KINDS[k].color}
-                        variant="light"
-                        classNames={{ label: classes.chipLabel }}
-                      >
-                        {KINDS[k].label}
-                      </Chip>
-                    ))}
-                  </Group>
-                </Chip.Group>
-              </fieldset>
-              <Select
-                label="Person"
-                placeholder="Everyone"
-                data={personOptions}
-                value={filters.person}
-                onChange={(v) => onFilters({ ...filters, person: v })}
-                clearable
+        {view !== 'synthesis' && (
+          <Popover position="bottom-start" width={320} shadow="md" trapFocus>
+            <Popover.Target>
+              <Button
+                variant={count ? 'light' : 'default'}
                 size="xs"
-                comboboxProps={{ withinPortal: false }}
-              />
-              <Select
-                label="State"
-                placeholder="Any state"
-                data={CONTRIBUTION_STATES.map((s) => ({ value: s, label: STATE_STYLES[s].label }))}
-                value={filters.state}
-                onChange={(v) => onFilters({ ...filters, state: v as ContributionState | null })}
-                clearable
-                size="xs"
-                comboboxProps={{ withinPortal: false }}
-              />
-              <Switch
-                label="Mine only"
-                checked={filters.mine}
-                onChange={(e) => onFilters({ ...filters, mine: e.currentTarget.checked })}
-              />
-              <Button variant="subtle" size="xs" onClick={() => onFilters(NO_FILTERS)} disabled={!count}>
-                Clear filters
+                leftSection={<IconFilter size={14} />}
+                rightSection={
+                  count ? (
+                    <Badge size="xs" circle>
+                      {count}
+                    </Badge>
+                  ) : undefined
+                }
+                aria-label={count ? `Filters, ${count} active` : 'Filters'}
+              >
+                Filter
               </Button>
-            </Stack>
-          </Popover.Dropdown>
-        </Popover>
-        {count > 0 && (
+            </Popover.Target>
+            <Popover.Dropdown>
+              <Stack gap="md">
+                <fieldset className={classes.fieldset}>
+                  <legend className={classes.legend}>Kinds</legend>
+                  <Chip.Group
+                    multiple
+                    value={filters.kinds}
+                    onChange={(v) => onFilters({ ...filters, kinds: v as ContributionKind[] })}
+                  >
+                    <Group gap={6}>
+                      {KIND_LIST.map((k) => (
+                        <Chip
+                          key={k}
+                          value={k}
+                          size="xs"
+                          color={KINDS[k].color}
+                          variant="light"
+                          classNames={{ label: classes.chipLabel }}
+                        >
+                          {KINDS[k].label}
+                        </Chip>
+                      ))}
+                    </Group>
+                  </Chip.Group>
+                </fieldset>
+                <Select
+                  label="Person"
+                  placeholder="Everyone"
+                  data={personOptions}
+                  value={filters.person}
+                  onChange={(v) => onFilters({ ...filters, person: v })}
+                  clearable
+                  size="xs"
+                  comboboxProps={{ withinPortal: false }}
+                />
+                <Select
+                  label="State"
+                  placeholder="Any state"
+                  data={CONTRIBUTION_STATES.map((s) => ({ value: s, label: STATE_STYLES[s].label }))}
+                  value={filters.state}
+                  onChange={(v) => onFilters({ ...filters, state: v as ContributionState | null })}
+                  clearable
+                  size="xs"
+                  comboboxProps={{ withinPortal: false }}
+                />
+                <Switch
+                  label="Mine only"
+                  checked={filters.mine}
+                  onChange={(e) => onFilters({ ...filters, mine: e.currentTarget.checked })}
+                />
+                <Button variant="subtle" size="xs" onClick={() => onFilters(NO_FILTERS)} disabled={!count}>
+                  Clear filters
+                </Button>
+              </Stack>
+            </Popover.Dropdown>
+          </Popover>
+        )}
+        {count > 0 && view !== 'synthesis' && (
           <Text size="xs" c="dimmed" visibleFrom="sm" aria-live="polite">
             Showing {shown} of {total}
           </Text>

@@ -41,11 +41,12 @@ export function useBoardQueries(inquiryId: string, liveUp: MutableRefObject<bool
     if (!last) return;
     // While one of my posts is in flight its own settle refetches; skipping avoids a flicker.
     const posting = qc.isMutating({ mutationKey: ['post', inquiryId] }) > 0;
-    if (seen.current !== undefined && seen.current !== last && !posting) {
+    // While the live stream is up it applies every note and link change itself (app/live/board.ts).
+    if (seen.current !== undefined && seen.current !== last && !posting && !liveUp.current) {
       void qc.invalidateQueries({ queryKey: keys.contributions(inquiryId), exact: true });
     }
     seen.current = last;
-  }, [last, inquiryId, qc]);
+  }, [last, inquiryId, qc, liveUp]);
 
   return { detail, board };
 }
