@@ -8,6 +8,7 @@ import type { ContributionState } from '../../../domain/model.js';
 import { ApiError } from '../../api/client.js';
 import { useMe, useMyRole } from '../../api/queries.js';
 import { AppLayout } from '../../components/AppLayout.js';
+import { InquiryNav } from '../../components/InquiryNav.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { PageError } from '../../components/PageState.js';
 import { KINDS, STATE_STYLES } from '../../kinds.js';
@@ -24,6 +25,8 @@ import type { CardActions } from './ContributionCard.js';
 import { EditFramingDialog } from './EditFramingDialog.js';
 import { EmptyBoard } from './EmptyBoard.js';
 import { KindColumns, KindTabs } from './KindColumns.js';
+import { useNoteFocus } from './noteFocus.js';
+import { ParticipationSlot } from './ParticipationSlot.js';
 import { SynthesisSlot } from './SynthesisSlot.js';
 import { ThreadsView } from './ThreadsView.js';
 import { useBoardMutations, useBoardQueries } from './useBoardData.js';
@@ -159,6 +162,16 @@ export function BoardPage() {
     for (const a of authorsOf(visible)) map.set(a.id, a.name);
     return [...map].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
   }, [detail.data, visible]);
+  useNoteFocus({
+    items: board.data?.items,
+    ready: board.isSuccess,
+    isShown: (id) => view !== 'synthesis' && filtered.some((c) => c.id === id),
+    show: () => {
+      setFilters(NO_FILTERS);
+      if (view === 'synthesis') setView('kinds');
+      showNew();
+    },
+  });
 
   if (detail.isError) {
     return (
@@ -197,6 +210,11 @@ export function BoardPage() {
             <Skeleton h={8} mt="md" />
           </Stack>
         )}
+
+        {detail.data && (
+          <ParticipationSlot detail={detail.data} myId={myId} canModerate={canModerate} />
+        )}
+        <InquiryNav inquiryId={inquiryId} current="board" />
 
         <BoardToolbar
           view={view}

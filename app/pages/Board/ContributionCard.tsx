@@ -8,6 +8,7 @@ import { Markdown } from '../../components/Markdown.js';
 import { PersonAvatar } from '../../components/PersonAvatar.js';
 import { RelativeTime } from '../../components/RelativeTime.js';
 import { KINDS } from '../../kinds.js';
+import { HelpedButton, LensBadge } from './Acknowledge.js';
 import classes from './Board.module.css';
 import { displayName, type Reply } from './boardModel.js';
 import { Confidence } from './Confidence.js';
@@ -47,6 +48,8 @@ export function ContributionCard({
       withBorder
       className={`${classes.card} ${pending ? classes.pending : ''}`}
       style={style}
+      id={`note-${c.id}`}
+      tabIndex={-1}
       aria-label={`${kind.label} by ${name}${c.isMine ? ' (you)' : ''}`}
       aria-busy={pending || undefined}
     >
@@ -95,6 +98,7 @@ export function ContributionCard({
               you
             </Badge>
           )}
+          <LensBadge perspective={c.perspective} />
           {pending ? (
             <Text size="xs" c="dimmed">
               Posting…
@@ -105,6 +109,7 @@ export function ContributionCard({
         </Group>
         <Group gap={8} wrap="nowrap" ml="auto">
           <Confidence level={c.confidence} />
+          <HelpedButton contribution={c} disabled={pending} />
           <Button
             variant="subtle"
             color="gray"
