@@ -20,6 +20,7 @@ import { BoardHeader } from './BoardHeader.js';
 import { BoardToolbar, type BoardView } from './BoardToolbar.js';
 import { authorsOf, type Filters, matches, NO_FILTERS, repliesIndex } from './boardModel.js';
 import { Composer, type ComposerTarget, type Draft, draftFor, EMPTY_DRAFT } from './Composer.js';
+import { ConclusionStage } from './ConclusionStage.js';
 import { ConnectionBanner } from './ConnectionBanner.js';
 import type { CardActions } from './ContributionCard.js';
 import { EditFramingDialog } from './EditFramingDialog.js';
@@ -210,6 +211,8 @@ export function BoardPage() {
             <Skeleton h={8} mt="md" />
           </Stack>
         )}
+
+        {detail.data && <ConclusionStage detail={detail.data} myId={myId} notes={board.data?.items} />}
 
         {detail.data && (
           <ParticipationSlot detail={detail.data} myId={myId} canModerate={canModerate} />
