@@ -71,6 +71,14 @@ const router = createBrowserRouter([
             path: '/i/:inquiryId',
             lazy: () => import('./pages/Board/BoardPage.js').then((m) => ({ Component: m.BoardPage })),
           },
+          {
+            path: '/i/:inquiryId/map',
+            lazy: () => import('./pages/Map/MapPage.js').then((m) => ({ Component: m.MapPage })),
+          },
+          {
+            path: '/i/:inquiryId/people',
+            lazy: () => import('./pages/People/PeoplePage.js').then((m) => ({ Component: m.PeoplePage })),
+          },
         ],
       },
       { path: '*', element: <NotFoundPage /> },
