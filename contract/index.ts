@@ -6,5 +6,6 @@ export * from './health.js';
 export * from './inquiries.js';
 export * from './live.js';
 export * from './mechanics.js';
+export * from './notifications.js';
 export * from './participation.js';
 export * from './workspaces.js';

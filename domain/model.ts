@@ -60,3 +60,13 @@ export function isValidState(kind: ContributionKind, state: ContributionState | 
   const allowed = statesFor(kind);
   return state === null ? allowed.length === 0 : allowed.includes(state);
 }
+
+/** What a person is told about in their inbox. */
+export const NOTIFICATION_KINDS = [
+  'mention',
+  'reply',
+  'help_request',
+  'phase_changed',
+  'consent_needed',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -28,6 +28,7 @@ import { demoRoutes } from './routes/demo.js';
 import { healthRoutes } from './routes/health.js';
 import { inquiryRoutes } from './routes/inquiries.js';
 import { mechanicsRoutes } from './routes/mechanics.js';
+import { notificationRoutes } from './routes/notifications.js';
 import { participationRoutes } from './routes/participation.js';
 import { workspaceRoutes } from './routes/workspaces.js';
 import type { OpenDatabase } from './store/db.js';
@@ -130,6 +131,7 @@ export async function buildApp(config: Config, database: OpenDatabase): Promise<
   mechanicsRoutes(app, ctx);
   consentRoutes(app, ctx);
   participationRoutes(app, ctx);
+  notificationRoutes(app, ctx);
   liveRoutes(app, ctx);
   collabRoutes(app, ctx);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -7,6 +7,7 @@ import { findProposal, saveProposal } from '../store/conclusions.js';
 import { findContributions } from '../store/contributions.js';
 import type { Db } from '../store/db.js';
 import { type InquiryRecord, listParticipants } from '../store/inquiries.js';
+import { notifyParticipants } from './notify.js';
 
 // Conclusion by consent: every change reads the proposal, applies one pure rule from
 // domain/mechanics/consent.ts, and saves it only if nobody changed it meanwhile (else it tries again).
@@ -48,6 +49,8 @@ async function change(
   inquiry: InquiryRecord,
   apply: (current: consent.Proposal | null, voices: string[]) => consent.ConsentResult,
   reasonField?: string,
+  /** Runs in the same transaction once the change is saved (to notify people). */
+  after?: (trx: Db, proposal: consent.Proposal) => Promise<void>,
 ): Promise<consent.Proposal> {
   for (let attempt = 0; attempt < 5; attempt++) {
     const saved = await transact(writer, async (trx, record) => {
@@ -56,6 +59,7 @@ async function change(
       if (!result.ok) throw problem(result, reasonField);
       if (!(await saveProposal(trx, inquiry.id, result.proposal, stored?.revision ?? 0))) return null;
       await record(inquiry.id, { type: 'conclusion.updated', data: { inquiryId: inquiry.id } });
+      await after?.(trx, result.proposal);
       return result.proposal;
     });
     if (saved) return saved;
@@ -78,10 +82,23 @@ export async function proposeConclusion(
   const index = draft.restsOn.findIndex((id) => !found.has(id));
   if (index >= 0) throw invalidField(`body.restsOn.${index}`, 'That note is not in this inquiry.');
   const at = new Date().toISOString();
-  return change(writer, inquiry, (current) =>
-    current
-      ? consent.revise(current, { ...draft, by: actorId, at })
-      : consent.propose({ ...draft, by: actorId, at }),
+  return change(
+    writer,
+    inquiry,
+    (current) =>
+      current
+        ? consent.revise(current, { ...draft, by: actorId, at })
+        : consent.propose({ ...draft, by: actorId, at }),
+    undefined,
+    // Every voice is asked again for each version.
+    (trx) =>
+      notifyParticipants(trx, inquiry, {
+        kind: 'consent_needed',
+        actorId,
+        subjectId: null,
+        summary: draft.text,
+        except: actorId,
+      }),
   );
 }
 

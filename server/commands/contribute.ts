@@ -27,6 +27,7 @@ import type { Db } from '../store/db.js';
 import { isUniqueViolation } from '../store/errors.js';
 import { addParticipants, findPerspective, type InquiryRecord, touchInquiry } from '../store/inquiries.js';
 import type { UserRecord } from '../store/users.js';
+import { notifyAboutNote } from './notify.js';
 
 function linkError(problem: LinkProblem, path: string): HttpError {
   return problem.code === 'duplicate' ? conflict(problem.message) : invalidField(path, problem.message);
@@ -131,6 +132,7 @@ export async function postContribution(
         await addLink(trx, record, contribution, link, linker, input.anonymous, `body.links.${i}.toId`),
       );
     }
+    await notifyAboutNote(trx, inquiry, contribution, links, privacy.withPoster(author.id));
     await touchInquiry(trx, inquiry.id);
     return { contribution, links };
   });

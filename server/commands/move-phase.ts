@@ -7,6 +7,7 @@ import { transact, type Writer } from '../live/transact.js';
 import type { Db } from '../store/db.js';
 import { loadGateFacts } from '../store/gate-facts.js';
 import { findInquiry, type InquiryRecord, setPhase } from '../store/inquiries.js';
+import { notifyParticipants } from './notify.js';
 
 /** Where the group stands with the gate into its next phase: what the board shows as "waiting for". */
 export async function gateStatus(db: Db, inquiry: InquiryRecord): Promise<GateStatus> {
@@ -46,6 +47,13 @@ export async function movePhase(
     const moved = await findInquiry(trx, current.id);
     if (!moved) throw notFound('Inquiry');
     await record(current.id, { type: 'inquiry.updated', data: moved });
+    await notifyParticipants(trx, moved, {
+      kind: 'phase_changed',
+      actorId: input.movedBy,
+      subjectId: null,
+      summary: `${moved.title}: now ${input.to}`,
+      except: input.movedBy,
+    });
     return moved;
   });
 }

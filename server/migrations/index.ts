@@ -6,6 +6,7 @@ import * as mechanics from './2026-11-28-004-mechanics.js';
 import * as consentReflection from './2026-11-28-005-consent-reflection.js';
 import * as participation from './2026-11-28-006-participation.js';
 import * as helpRequests from './2026-11-28-007-help-requests.js';
+import * as notifications from './2026-11-28-008-notifications.js';
 
 // Listed by hand, not read from disk, so the set is the same under tsx, a bundle or a test runner.
 const MIGRATIONS: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28-005-consent-reflection': consentReflection,
   '2026-11-28-006-participation': participation,
   '2026-11-28-007-help-requests': helpRequests,
+  '2026-11-28-008-notifications': notifications,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -24,6 +24,7 @@ import { authorize, contributionAccess, type InquiryAccess, inquiryAccess } from
 import { loadPrivacy } from '../auth/privacy.js';
 import { requireUser } from '../auth/session.js';
 import { acknowledge } from '../commands/contribute.js';
+import { notifyParticipants } from '../commands/notify.js';
 import { assignPerspective, peoplePanels, requireParticipant } from '../commands/participate.js';
 import { conflict, notFound } from '../errors.js';
 import { transact } from '../live/transact.js';
@@ -364,13 +365,21 @@ export function participationRoutes(app: App, ctx: RouteContext): void {
     async (request, reply) => {
       const granted = await access(request, request.params.inquiryId);
       authorize(granted, 'contribution.create');
-      const id = await write(granted, 'help.changed', (trx) =>
-        insertHelpRequest(trx, {
+      const id = await write(granted, 'help.changed', async (trx) => {
+        const made = await insertHelpRequest(trx, {
           inquiryId: granted.inquiry.id,
           requesterId: granted.user.id,
           body: request.body.body,
-        }),
-      );
+        });
+        await notifyParticipants(trx, granted.inquiry, {
+          kind: 'help_request',
+          actorId: granted.user.id,
+          subjectId: made,
+          summary: request.body.body,
+          except: granted.user.id,
+        });
+        return made;
+      });
       return reply.status(201).send({ helpRequest: presentHelpRequest(await mustFindHelp(id)) });
     },
   );

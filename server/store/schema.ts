@@ -4,6 +4,7 @@ import type {
   ContributionState,
   LinkKind,
   Mode,
+  NotificationKind,
   Phase,
   Role,
 } from '../../domain/model.js';
@@ -213,6 +214,20 @@ export interface HelpRequestsTable {
   created_at: string;
 }
 
+export interface NotificationsTable {
+  id: string;
+  user_id: string;
+  workspace_id: string;
+  inquiry_id: string | null;
+  kind: NotificationKind;
+  /** Who did it; null when that would name the author of an anonymous note. */
+  actor_id: string | null;
+  subject_id: string | null;
+  summary: string;
+  read_at: string | null;
+  created_at: string;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -233,4 +248,5 @@ export interface DB {
   commitments: CommitmentsTable;
   subtasks: SubtasksTable;
   help_requests: HelpRequestsTable;
+  notifications: NotificationsTable;
 }

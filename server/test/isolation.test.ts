@@ -93,6 +93,9 @@ const NOT_WORKSPACE_SCOPED = new Set([
   'POST /api/demo',
   'GET /api/invitations/:token',
   'POST /api/fit-check',
+  // The caller's own inbox: there is no one else's to ask for (tested in notifications.test.ts).
+  'GET /api/notifications',
+  'POST /api/notifications/read',
   'POST /api/invitations/:token/accept',
   // Hocuspocus: which document is wanted arrives inside the protocol, so access is checked there
   // (server/collab/access.ts) and tested in server/collab/collab.test.ts.

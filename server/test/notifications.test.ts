@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contribute, createInquiry, createTeam, join, type Person, signUp } from './factories.js';
+import { startServer, type TestServer } from './server.js';
+
+describe('notifications', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer();
+  });
+  afterAll(() => server.close());
+
+  const inbox = async (person: Person, query = '') =>
+    (await person.client.get(`/api/notifications${query}`)).body;
+
+  it('tells people they were @mentioned or replied to, never naming an anonymous author', async () => {
+    const { facilitator, member, inquiryId, noteId } = await createTeam(server);
+    const fred = facilitator.name.split(' ')[0];
+    await contribute(member, inquiryId, {
+      kind: 'question',
+      body: `@${fred} could you check the return codes?`,
+    });
+    const theirs = await inbox(facilitator);
+    expect(theirs.unreadCount).toBe(1);
+    expect(theirs.items[0]).toMatchObject({
+      kind: 'mention',
+      actor: { id: member.id },
+      inquiryId,
+      inquiryTitle: 'Aurora churn',
+    });
+
+    await contribute(facilitator, inquiryId, {
+      kind: 'idea',
+      body: 'Anonymously',
+      anonymous: true,
+      links: [{ toId: noteId, kind: 'challenges' }],
+    });
+    const reply = (await inbox(member)).items.find((n: { kind: string }) => n.kind === 'reply');
+    expect(reply).toMatchObject({ actor: null, summary: 'Anonymously' });
+    expect(JSON.stringify(await inbox(member))).not.toContain(facilitator.id);
+  });
+
+  it('tells nobody about a note they may not see yet (private mode)', async () => {
+    const { facilitator, member, owner, workspaceId } = await createTeam(server);
+    const peer = await signUp(server, 'Pia Peer');
+    await join(owner, workspaceId, peer, 'member');
+    const inquiryId = await createInquiry(facilitator, workspaceId, {
+      privateMode: true,
+      participantIds: [member.id, peer.id],
+    });
+    await contribute(member, inquiryId, { kind: 'idea', body: '@Pia what do you think?' });
+    expect((await inbox(peer)).items).toEqual([]);
+  });
+
+  it('tells the group about phase moves, consent wanted and help requests; read state is per person', async () => {
+    const { facilitator, member, inquiryId } = await createTeam(server);
+    await facilitator.client.post(`/api/inquiries/${inquiryId}/phase`, { phase: 'exploring' });
+    await member.client.post(`/api/inquiries/${inquiryId}/help-requests`, {
+      body: 'I am stuck on the cohort chart',
+    });
+    const mine = await inbox(member);
+    expect(mine.items.map((n: { kind: string }) => n.kind)).toEqual(['phase_changed']);
+    const theirs = await inbox(facilitator);
+    expect(theirs.items.map((n: { kind: string }) => n.kind)).toEqual(['help_request']);
+
+    const read = await member.client.post('/api/notifications/read', { ids: [mine.items[0].id] });
+    expect(read.body).toEqual({ marked: 1, unreadCount: 0 });
+    // Someone else's notification id marks nothing.
+    expect(
+      (await facilitator.client.post('/api/notifications/read', { ids: [mine.items[0].id] })).body.marked,
+    ).toBe(0);
+    expect((await inbox(member, '?unread=true')).items).toEqual([]);
+    expect((await facilitator.client.post('/api/notifications/read', {})).body).toEqual({
+      marked: 1,
+      unreadCount: 0,
+    });
+  });
+});
