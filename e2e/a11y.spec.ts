@@ -123,6 +123,21 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(page.getByRole('list', { name: 'Replies' }).first()).toBeVisible();
       await expectAccessible(page, 'board as threads');
 
+      // The synthesis, open with text in it, and its link form.
+      const views = page.getByRole('toolbar', { name: 'Board' }).locator('label');
+      await views.filter({ hasText: /^Synthesis$/ }).click();
+      await expect(page.getByTestId('synthesis-status')).toHaveText(/^Saved/);
+      await page.getByRole('button', { name: 'Start from an outline' }).click();
+      await page.keyboard.type('Small shops left after the price rise.');
+      await expect(page.getByRole('textbox', { name: 'Synthesis' })).toContainText('Small shops left');
+      await expectAccessible(page, 'board with the synthesis open');
+      await page.keyboard.press('Control+k');
+      await expect(page.getByLabel('Link address')).toBeVisible();
+      await expectAccessible(page, 'synthesis link form');
+      await page.keyboard.press('Escape');
+      await views.filter({ hasText: /^Threads$/ }).click();
+      await expect(page.getByRole('radio', { name: 'Threads' })).toBeChecked();
+
       await page.getByRole('button', { name: 'New note' }).click();
       const composer = page.getByRole('dialog');
       await expect(composer).toBeVisible();

@@ -115,7 +115,7 @@ export default function SynthesisPanel({ inquiryId, me, concluded }: SynthesisSl
   return (
     <section aria-labelledby={titleId} className={classes.panel}>
       <Grid gap="lg">
-        <Grid.Col span={{ base: 12, md: 8 }} order={{ base: 2, md: 1 }}>
+        <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack gap="sm">
             <Group justify="space-between" align="center" gap="xs" wrap="wrap">
               <Title order={2} size="h4" id={titleId}>
@@ -156,7 +156,7 @@ export default function SynthesisPanel({ inquiryId, me, concluded }: SynthesisSl
             )}
           </Stack>
         </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 4 }} order={{ base: 1, md: 2 }}>
+        <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="md" className={classes.aside}>
             <Guide />
             <div>
@@ -325,7 +325,17 @@ const SynthesisEditor = memo(function SynthesisEditor({
             size="compact-xs"
             variant="light"
             leftSection={<IconLayoutList size={14} aria-hidden />}
-            onClick={() => editor.chain().focus().insertContent(OUTLINE).focus('start').run()}
+            onClick={() => {
+              editor.chain().focus().insertContent(OUTLINE).run();
+              // The caret goes to the first empty paragraph, under "What we now believe".
+              let target: number | null = null;
+              editor.state.doc.descendants((node, pos) => {
+                if (target === null && node.type.name === 'paragraph' && node.content.size === 0)
+                  target = pos + 1;
+                return target === null;
+              });
+              if (target !== null) editor.chain().focus().setTextSelection(target).run();
+            }}
           >
             Start from an outline
           </Button>

@@ -186,8 +186,6 @@ export function SynthesisToolbar({
             aria-label={t.label}
             aria-pressed={t.toggle ? !!t.active : undefined}
             aria-keyshortcuts={t.keys?.replace('⌘', 'Meta').replace('Ctrl', 'Control')}
-            aria-expanded={t.id === 'link' ? linkOpen : undefined}
-            aria-haspopup={t.id === 'link' ? 'dialog' : undefined}
             // Disabled buttons stay focusable so arrow keys never skip over a dead spot.
             data-disabled={t.disabled || undefined}
             aria-disabled={t.disabled || undefined}
@@ -224,10 +222,9 @@ export function SynthesisToolbar({
             returnFocus
             shadow="md"
           >
-            <Popover.Target>
-              <span>{tip}</span>
-            </Popover.Target>
-            <Popover.Dropdown>
+            {/* The target's roles (aria-haspopup, aria-expanded) reach the button through the tooltip. */}
+            <Popover.Target>{tip}</Popover.Target>
+            <Popover.Dropdown aria-label="Link">
               <LinkForm
                 editor={editor}
                 onDone={() => {
@@ -275,7 +272,7 @@ function LinkForm({ editor, onDone }: { editor: Editor; onDone: () => void }) {
   };
 
   return (
-    <form onSubmit={submit} aria-label="Link">
+    <form onSubmit={submit}>
       <Stack gap="xs">
         <TextInput
           label="Link address"

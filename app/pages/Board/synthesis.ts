@@ -16,15 +16,13 @@ export const SYNTHESIS_FIELD = 'default';
  */
 export const CARET_COLORS = [
   '#1864ab', // blue
-  '#a61e4d', // pink
-  '#5f3dc4', // violet
-  '#237032', // green, darkened
   '#c92a2a', // red
-  '#0b7285', // cyan
-  '#862e9c', // grape
+  '#237032', // green
+  '#862e9c', // purple
   '#a13d00', // orange, darkened
-  '#364fc7', // indigo
-  '#087f5b', // teal
+  '#0b7285', // cyan
+  '#a61e4d', // pink
+  '#5c5f66', // slate
 ] as const;
 
 /** The same person gets the same colour in every tab and on every screen. */
