@@ -153,3 +153,37 @@ test('offline: a calm banner, then "Back online", and what was posted meanwhile 
   await ann.close();
   await ben.close();
 });
+
+test('once the inquiry is concluded the synthesis turns read-only, for someone who has it open too', async ({
+  browser,
+}) => {
+  const { ann, ben, a, b, inquiryId } = await twoPeople(browser, 'Concluding');
+  await showView(b, 'Synthesis');
+  await expect(status(b)).toHaveText(/^Saved/);
+  await synthesis(b).click();
+  await b.keyboard.type('Sizing, not price.');
+  await expect(status(b)).toHaveText(/^Saved/);
+
+  // The facilitator walks the inquiry to its end (overriding the gates, with a reason each time).
+  for (const phase of ['exploring', 'challenging', 'synthesizing', 'reflecting', 'concluded']) {
+    const res = await ann.request.post(`/api/inquiries/${inquiryId}/phase`, {
+      data: { phase, overrideReason: 'End-to-end test: moving straight to the end.' },
+    });
+    expect(res.ok(), await res.text()).toBe(true);
+  }
+
+  // Ben, still on the page, is told at once and can no longer type.
+  await expect(b.getByText('This inquiry is concluded, so its synthesis is read-only')).toBeVisible();
+  await expect(synthesis(b)).toHaveAttribute('contenteditable', 'false');
+  await expect(b.getByRole('toolbar', { name: 'Formatting' })).toHaveCount(0);
+  await expect(status(b)).toHaveText(/^Read-only/);
+  await expect(synthesis(b)).toContainText('Sizing, not price.');
+
+  // Ann, arriving later, finds it the same way.
+  await showView(a, 'Synthesis');
+  await expect(status(a)).toHaveText(/^Read-only/);
+  await expect(synthesis(a)).toContainText('Sizing, not price.');
+  await expect(synthesis(a)).toHaveAttribute('contenteditable', 'false');
+  await ann.close();
+  await ben.close();
+});
