@@ -5,11 +5,11 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { Contribution, CreateContributionBody } from '../../../contract/contributions.js';
 import type { ContributionState } from '../../../domain/model.js';
-import { ApiError } from '../../api/client.js';
+import { ApiError, isApiError } from '../../api/client.js';
 import { useMe, useMyRole } from '../../api/queries.js';
 import { AppLayout } from '../../components/AppLayout.js';
-import { InquiryNav } from '../../components/InquiryNav.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
+import { InquiryNav } from '../../components/InquiryNav.js';
 import { PageError } from '../../components/PageState.js';
 import { KINDS, STATE_STYLES } from '../../kinds.js';
 import { useFormErrors } from '../../lib/forms.js';
@@ -174,7 +174,10 @@ export function BoardPage() {
     },
   });
 
-  if (detail.isError) {
+  // A board already on screen stays when the server is briefly out of reach (the connection banner says
+  // so); an answer that it is gone or no longer mine (4xx) replaces it.
+  const gone = isApiError(detail.error) && detail.error.status >= 400 && detail.error.status < 500;
+  if (detail.isError && (!detail.data || gone)) {
     return (
       <AppLayout>
         <PageError error={detail.error} onRetry={() => detail.refetch()} />
@@ -214,9 +217,7 @@ export function BoardPage() {
 
         {detail.data && <ConclusionStage detail={detail.data} myId={myId} notes={board.data?.items} />}
 
-        {detail.data && (
-          <ParticipationSlot detail={detail.data} myId={myId} canModerate={canModerate} />
-        )}
+        {detail.data && <ParticipationSlot detail={detail.data} myId={myId} canModerate={canModerate} />}
         <InquiryNav inquiryId={inquiryId} current="board" />
 
         <BoardToolbar
