@@ -1,5 +1,6 @@
 import { HocuspocusProvider } from '@hocuspocus/provider';
 import { Alert, Button, Grid, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { IconLayoutList, IconLock } from '@tabler/icons-react';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
@@ -109,8 +110,19 @@ export default function SynthesisPanel({ inquiryId, me, concluded }: SynthesisSl
     [me?.id, me?.name, me],
   );
   const readOnly = concluded || conn.readOnlyScope || conn.denied;
-  const line = statusLine({ ...conn, online, readOnly, editors: editors.length });
-  const others = editors.filter((e) => e.id !== myId);
+  // Every keystroke is unconfirmed for a few milliseconds: "Saving…" only shows when it lasts.
+  const [slowSave] = useDebouncedValue(conn.unsynced > 0, 700);
+  // Off the connection, who else is here is not known any more.
+  const connected = online && conn.status === 'connected';
+  const shown = connected ? editors : editors.filter((e) => e.id === myId);
+  const line = statusLine({
+    ...conn,
+    unsynced: slowSave ? conn.unsynced : 0,
+    online,
+    readOnly,
+    editors: shown.length,
+  });
+  const others = shown.filter((e) => e.id !== myId);
 
   return (
     <section aria-labelledby={titleId} className={classes.panel}>
@@ -164,14 +176,14 @@ export default function SynthesisPanel({ inquiryId, me, concluded }: SynthesisSl
                 Editing now
               </Text>
               <ul className={classes.people} aria-labelledby={`${titleId}-who`}>
-                {editors.length === 0 && (
+                {shown.length === 0 && (
                   <li>
                     <Text size="sm" c="dimmed">
                       Nobody yet
                     </Text>
                   </li>
                 )}
-                {editors.map((e) => (
+                {shown.map((e) => (
                   <li key={e.id}>
                     <span className={classes.swatch} style={{ background: e.color }} aria-hidden />
                     <Text size="sm" span>
@@ -181,7 +193,7 @@ export default function SynthesisPanel({ inquiryId, me, concluded }: SynthesisSl
                   </li>
                 ))}
               </ul>
-              {others.length === 0 && editors.length > 0 && (
+              {others.length === 0 && shown.length > 0 && connected && (
                 <Text size="xs" c="dimmed" mt={4}>
                   Others see your edits and your cursor as you type.
                 </Text>
