@@ -187,3 +187,25 @@ test('once the inquiry is concluded the synthesis turns read-only, for someone w
   await ann.close();
   await ben.close();
 });
+
+test('synthesis edits made while offline are kept and reach the others when back', async ({ browser }) => {
+  const { ann, ben, a, b } = await twoPeople(browser, 'Offline edits');
+  await showView(a, 'Synthesis');
+  await showView(b, 'Synthesis');
+  await expect(status(a)).toHaveText('Saved · 2 editing');
+
+  await ann.setOffline(true);
+  await expect(status(a)).toHaveText('Offline · your edits are kept and sync when you’re back');
+  await synthesis(a).click();
+  await a.keyboard.type('Written on the train.');
+  await expect(synthesis(a)).toContainText('Written on the train.');
+  await a.waitForTimeout(1_000);
+  // Really offline: Ben has not had it yet.
+  await expect(synthesis(b)).not.toContainText('Written on the train.');
+
+  await ann.setOffline(false);
+  await expect(synthesis(b)).toContainText('Written on the train.');
+  await expect(status(a)).toHaveText('Saved · 2 editing');
+  await ann.close();
+  await ben.close();
+});
