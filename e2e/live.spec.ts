@@ -209,3 +209,32 @@ test('synthesis edits made while offline are kept and reach the others when back
   await ann.close();
   await ben.close();
 });
+
+test('a paste too long to send at once is refused with a word, not a broken connection', async ({ page }) => {
+  await apiSignUp(page.request, 'Paula Paster');
+  const ws = await apiWorkspace(page.request, 'Paste Ltd');
+  const inquiry = await apiInquiry(page.request, ws.id, {
+    title: 'Paste',
+    question: 'How long is too long?',
+  });
+  await page.goto(`/i/${inquiry.id}`);
+  await showView(page, 'Synthesis');
+  await expect(status(page)).toHaveText('Saved · 1 editing');
+  await synthesis(page).click();
+  const paste = (text: string) =>
+    page.evaluate((t) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', t);
+      document
+        .querySelector('[role="textbox"].ProseMirror')
+        ?.dispatchEvent(
+          new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+        );
+    }, text);
+  await paste('x'.repeat(80_000));
+  await expect(page.getByText('Too long to paste at once')).toBeVisible();
+  await expect(synthesis(page)).not.toContainText('xxxx');
+  await paste('A short quote from the returns report.');
+  await expect(synthesis(page)).toContainText('A short quote from the returns report.');
+  await expect(status(page)).toHaveText('Saved · 1 editing');
+});

@@ -1,6 +1,7 @@
 import { HocuspocusProvider } from '@hocuspocus/provider';
 import { Alert, Button, Grid, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
 import { IconLayoutList, IconLock } from '@tabler/icons-react';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
@@ -18,6 +19,7 @@ import {
   type ConnectionStatus,
   caretColor,
   editorsOf,
+  MAX_PASTE_CHARS,
   SYNTHESIS_FIELD,
   safeHref,
   statusLine,
@@ -303,6 +305,17 @@ const SynthesisEditor = memo(function SynthesisEditor({
         }),
       ],
       editorProps: {
+        handlePaste: (_view, event) => {
+          const text = event.clipboardData?.getData('text/plain') ?? '';
+          if (text.length <= MAX_PASTE_CHARS) return false;
+          notifications.show({
+            color: 'orange',
+            title: 'Too long to paste at once',
+            message: `That is ${text.length.toLocaleString()} characters; paste at most ${MAX_PASTE_CHARS.toLocaleString()} at a time, or link to the document instead.`,
+            autoClose: 8000,
+          });
+          return true;
+        },
         attributes: {
           class: classes.prose ?? '',
           role: 'textbox',

@@ -63,6 +63,13 @@ export function editorsOf(states: Iterable<unknown>, myId: string | undefined): 
   );
 }
 
+/**
+ * The longest text pasted at once. Each paste travels to the server as one message, and the server
+ * accepts WebSocket messages up to 64 KiB (server/app.ts); 16,000 characters stay under that even when
+ * every one takes three bytes. A synthesis is meant to be read in a few minutes anyway.
+ */
+export const MAX_PASTE_CHARS = 16_000;
+
 export type ConnectionStatus = 'connecting' | 'connected' | 'disconnected';
 
 export interface SynthesisState {
