@@ -264,7 +264,14 @@ function Assembly({ items }: { items: Subtask[] }) {
       </Group>
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
         {items.map((s) => (
-          <Paper key={s.id} withBorder p="sm" radius="md" aria-label={`Result of ${s.title}`}>
+          <Paper
+            key={s.id}
+            withBorder
+            p="sm"
+            radius="md"
+            component="section"
+            aria-label={`Result of ${s.title}`}
+          >
             <Group gap={6} wrap="nowrap" mb={6}>
               <PersonAvatar person={s.assignee} size={20} />
               <Text size="xs" fw={600} truncate>

@@ -247,9 +247,18 @@ export function MapPage() {
                     size="xs"
                     color={KINDS[k].color}
                     variant="light"
-                    icon={<Icon size={12} aria-hidden />}
                     styles={{ label: { color: 'var(--mantine-color-text)' } }}
                   >
+                    <Icon
+                      size={13}
+                      stroke={1.8}
+                      aria-hidden
+                      style={{
+                        verticalAlign: -2,
+                        marginRight: 4,
+                        color: `var(--mantine-color-${KINDS[k].color}-ink)`,
+                      }}
+                    />
                     {KINDS[k].label}
                   </Chip>
                 );

@@ -202,7 +202,7 @@ function Lenses({
 
 function Stat({ label, value, hint }: { label: string; value: number; hint?: string }) {
   const body = (
-    <Stack gap={0} align="flex-start">
+    <Stack gap={0} align="flex-start" data-stat={label}>
       <Text fw={650} size="lg" lh={1.2}>
         {value}
       </Text>

@@ -1,0 +1,141 @@
+import { type APIRequestContext, type Browser, expect, test } from '@playwright/test';
+import { apiInvite, apiPost, apiSignUp, apiWorkspace, card, uniqueEmail } from './helpers.js';
+
+// The knowledge map and the people panel: notes by kind on the map, filters, a node that opens its note on
+// the board; counts of build-ons and "this helped me"; lenses given by the facilitator, heard once used.
+
+async function team(browser: Browser) {
+  const fac = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const mem = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await apiSignUp(fac.request, 'Fiona Facil');
+  const ws = await apiWorkspace(fac.request, 'Map Ltd');
+  const invitation = await apiInvite(fac.request, ws.id, uniqueEmail('sam'));
+  const sam = await apiSignUp(mem.request, 'Sam Member', invitation.email);
+  expect((await mem.request.post(`/api/invitations/${invitation.token}/accept`)).ok()).toBe(true);
+  return { fac, mem, ws, sam };
+}
+
+async function inquiryWith(request: APIRequestContext, workspaceId: string, participantIds: string[]) {
+  const res = await request.post(`/api/workspaces/${workspaceId}/inquiries`, {
+    data: { title: 'Aurora map', question: 'Why is Aurora losing customers?', participantIds },
+  });
+  expect(res.ok(), await res.text()).toBe(true);
+  return ((await res.json()) as { inquiry: { id: string } }).inquiry;
+}
+
+test('the map shows notes by kind, filters by kind, and opens a note on the board', async ({ browser }) => {
+  const { fac, mem, ws, sam } = await team(browser);
+  const inquiry = await inquiryWith(fac.request, ws.id, [sam.id]);
+  const q = await apiPost(fac.request, inquiry.id, { kind: 'question', body: 'Which customers left first?' });
+  await apiPost(mem.request, inquiry.id, {
+    kind: 'hypothesis',
+    body: 'Small shops left after the price rise.',
+    links: [{ toId: q.id, kind: 'answers' }],
+  });
+  await apiPost(mem.request, inquiry.id, { kind: 'evidence', body: 'Churn is 41% small shops.' });
+
+  const page = await fac.newPage();
+  await page.goto(`/i/${inquiry.id}`);
+  // The board links to the map next to its views.
+  await page.getByRole('navigation', { name: 'Inquiry' }).getByRole('link', { name: 'Map' }).click();
+  await expect(page).toHaveURL(new RegExp(`/i/${inquiry.id}/map$`));
+  await expect(page.getByRole('heading', { name: 'Knowledge map' })).toBeVisible();
+
+  const map = page.getByRole('region', { name: 'Knowledge map' });
+  const question = map.getByRole('link', { name: /^Question by Fiona Facil: Which customers left first\?/ });
+  const hypothesis = map.getByRole('link', { name: /^Hypothesis by Sam Member: Small shops left/ });
+  const evidence = map.getByRole('link', { name: /^Evidence by Sam Member/ });
+  await expect(question).toBeVisible();
+  await expect(hypothesis).toBeVisible();
+  await expect(evidence).toBeVisible();
+  // The link is drawn and named by its verb.
+  await expect(map.getByText('answers', { exact: true })).toBeVisible();
+  await expect(page.getByText('Showing 3 of 3 notes, 1 links')).toBeVisible();
+
+  // Filter by kind: only questions stay.
+  await page
+    .getByRole('group', { name: 'Kinds' })
+    .locator('label')
+    .filter({ hasText: /^Question$/ })
+    .click();
+  await expect(hypothesis).toHaveCount(0);
+  await expect(evidence).toHaveCount(0);
+  await expect(question).toBeVisible();
+  await expect(page.getByText('Showing 1 of 3 notes, 0 links')).toBeVisible();
+
+  // Person filter: Sam's notes only.
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await page.getByRole('combobox', { name: 'Person' }).click();
+  await page.getByRole('option', { name: 'Sam Member' }).click();
+  await expect(question).toHaveCount(0);
+  await expect(hypothesis).toBeVisible();
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+
+  // A node opens its note on the board, in view and focused.
+  await question.click();
+  await expect(page).toHaveURL(new RegExp(`/i/${inquiry.id}\\?note=${q.id}$`));
+  const opened = card(page, 'Which customers left first?');
+  await expect(opened).toBeFocused();
+  await expect(opened).toBeInViewport();
+  await fac.close();
+  await mem.close();
+});
+
+test('the people panel counts build-ons and acknowledgements; a lens is unheard until used', async ({
+  browser,
+}) => {
+  const { fac, mem, ws, sam } = await team(browser);
+  const inquiry = await inquiryWith(fac.request, ws.id, [sam.id]);
+  const q = await apiPost(fac.request, inquiry.id, { kind: 'question', body: 'Where do customers go?' });
+  await apiPost(mem.request, inquiry.id, {
+    kind: 'idea',
+    body: 'Ask the lapsed ones directly.',
+    links: [{ toId: q.id, kind: 'builds_on' }],
+  });
+
+  const page = await fac.newPage();
+  await page.goto(`/i/${inquiry.id}`);
+  // "This helped me" on Sam's note: a toggle, shown at once, with the count.
+  const samsNote = card(page, 'Ask the lapsed ones directly.');
+  const helped = samsNote.getByRole('button', { name: /^This helped me/ });
+  await expect(helped).toHaveAttribute('aria-pressed', 'false');
+  await helped.click();
+  await expect(helped).toHaveAttribute('aria-pressed', 'true');
+  await expect(helped).toHaveAccessibleName('This helped me, 1 so far');
+  // Not on my own note.
+  await expect(
+    card(page, 'Where do customers go?').getByRole('button', { name: /This helped me/ }),
+  ).toHaveCount(0);
+
+  await page.getByRole('navigation', { name: 'Inquiry' }).getByRole('link', { name: 'People' }).click();
+  await expect(page.getByRole('heading', { name: 'People', level: 1 })).toBeVisible();
+  const people = page.getByRole('list', { name: 'Participants' });
+  const samCard = people.getByRole('listitem').filter({ hasText: 'Sam Member' });
+  const fionaCard = people.getByRole('listitem').filter({ hasText: 'Fiona Facil' });
+  await expect(samCard.getByText('1 contribution', { exact: true })).toBeVisible();
+  const stat = (where: typeof samCard, label: string) => where.locator(`[data-stat="${label}"]`);
+  await expect(stat(samCard, 'Build-ons given')).toContainText('1');
+  await expect(stat(fionaCard, 'Built on by others')).toContainText('1');
+  await expect(stat(samCard, 'Helped others')).toContainText('1');
+  await expect(stat(fionaCard, 'Helped others')).toContainText('0');
+
+  // The facilitator gives Sam a lens: it is not heard from until Sam writes from it.
+  const lenses = page.getByRole('region', { name: 'Lenses' });
+  await expect(lenses).toContainText('Give people a lens');
+  await samCard.getByRole('combobox', { name: 'Lens for Sam Member' }).fill('finance');
+  await samCard.getByRole('button', { name: 'Give lens' }).click();
+  await expect(samCard.getByText('Lens: finance')).toBeVisible();
+  await expect(lenses.getByText('finance · not heard yet')).toBeVisible();
+  await expect(lenses).toContainText('Not heard from yet: finance.');
+
+  await apiPost(mem.request, inquiry.id, { kind: 'evidence', body: 'Margins on Aurora fell to 4%.' });
+  // The page follows the inquiry: the lens turns heard without a reload.
+  await expect(lenses.getByText('finance · heard')).toBeVisible({ timeout: 15_000 });
+  await expect(lenses).toContainText('Every lens has been heard from.');
+
+  // The lens travels with Sam's new note on the board.
+  await page.goto(`/i/${inquiry.id}`);
+  await expect(card(page, 'Margins on Aurora fell to 4%.').getByText('finance')).toBeVisible();
+  await fac.close();
+  await mem.close();
+});
