@@ -45,17 +45,35 @@ export async function inquiryAccess(db: Db, user: UserRecord, inquiryId: string)
   return { ...access, inquiry };
 }
 
+/**
+ * Access to something that belongs to an inquiry (a note, a link, a commitment…): missing, or in an
+ * inquiry the caller may not read, are the same 404 naming the thing asked for.
+ */
+export async function accessThrough<T extends { inquiryId: string }>(
+  db: Db,
+  user: UserRecord,
+  found: T | null,
+  what: string,
+): Promise<InquiryAccess & { found: T }> {
+  if (!found) throw notFound(what);
+  const access = await inquiryAccess(db, user, found.inquiryId).catch(() => {
+    throw notFound(what);
+  });
+  return { ...access, found };
+}
+
 /** A note the caller may act on: in their workspace and not hidden from them (private mode). */
 export async function contributionAccess(
   db: Db,
   user: UserRecord,
   contributionId: string,
 ): Promise<InquiryAccess & { contribution: ContributionRecord; privacy: Privacy }> {
-  const contribution = await findContribution(db, contributionId);
-  if (!contribution) throw notFound('Contribution');
-  const access = await inquiryAccess(db, user, contribution.inquiryId).catch(() => {
-    throw notFound('Contribution');
-  });
+  const { found: contribution, ...access } = await accessThrough(
+    db,
+    user,
+    await findContribution(db, contributionId),
+    'Contribution',
+  );
   const privacy = await loadPrivacy(db, access.inquiry);
   if (!privacy.canSee(user.id, contribution)) throw notFound('Contribution');
   return { ...access, contribution, privacy };
@@ -67,11 +85,7 @@ export async function linkAccess(
   user: UserRecord,
   linkId: string,
 ): Promise<InquiryAccess & { link: LinkRecord }> {
-  const link = await findLink(db, linkId);
-  if (!link) throw notFound('Link');
-  const access = await inquiryAccess(db, user, link.inquiryId).catch(() => {
-    throw notFound('Link');
-  });
+  const { found: link, ...access } = await accessThrough(db, user, await findLink(db, linkId), 'Link');
   const privacy = await loadPrivacy(db, access.inquiry);
   if (privacy.active) {
     const ends = await findContributions(db, [link.fromId, link.toId]);

@@ -8,6 +8,7 @@ import { adoptedConclusionText, listReflections } from '../store/conclusions.js'
 import type { Db } from '../store/db.js';
 import { listHelpRequests } from '../store/help-requests.js';
 import { type InquiryRecord, listParticipants, setPerspective } from '../store/inquiries.js';
+import { loadInquiryGraph } from '../store/inquiry-graph.js';
 
 /** The facilitator gives a participant a lens; everyone hears the inquiry changed. */
 export async function assignPerspective(
@@ -47,8 +48,7 @@ export async function peoplePanels(
 ): Promise<PeopleResponse> {
   const [
     participants,
-    contributions,
-    links,
+    { contributions, links },
     acknowledgements,
     reflections,
     commitments,
@@ -56,16 +56,7 @@ export async function peoplePanels(
     helpRequests,
   ] = await Promise.all([
     listParticipants(db, inquiry),
-    db
-      .selectFrom('contributions')
-      .select(['id', 'author_id', 'kind', 'anonymous', 'created_at', 'perspective'])
-      .where('inquiry_id', '=', inquiry.id)
-      .execute(),
-    db
-      .selectFrom('links')
-      .select(['from_id', 'to_id', 'kind'])
-      .where('inquiry_id', '=', inquiry.id)
-      .execute(),
+    loadInquiryGraph(db, inquiry.id),
     db
       .selectFrom('acknowledgements')
       .innerJoin('contributions', 'contributions.id', 'acknowledgements.contribution_id')
@@ -77,22 +68,13 @@ export async function peoplePanels(
     adoptedConclusionText(db, inquiry.id),
     listHelpRequests(db, inquiry.id),
   ]);
-  const visible = contributions.filter((c) =>
-    privacy.canSee(viewerId, { authorId: c.author_id, createdAt: c.created_at }),
-  );
+  const visible = contributions.filter((c) => privacy.canSee(viewerId, c));
   const visibleIds = new Set(visible.map((c) => c.id));
   const panels = accountabilityPanels(
     {
       participantIds: participants.map((p) => p.user.id),
-      contributions: visible.map((c) => ({
-        id: c.id,
-        authorId: c.author_id,
-        kind: c.kind,
-        anonymous: c.anonymous === 1,
-      })),
-      links: links
-        .filter((l) => visibleIds.has(l.from_id) && visibleIds.has(l.to_id))
-        .map((l) => ({ fromId: l.from_id, toId: l.to_id, kind: l.kind })),
+      contributions: visible,
+      links: links.filter((l) => visibleIds.has(l.fromId) && visibleIds.has(l.toId)),
       acknowledgements: acknowledgements
         .filter((a) => visibleIds.has(a.contribution_id))
         .map((a) => ({ contributionId: a.contribution_id, userId: a.user_id })),
@@ -106,7 +88,7 @@ export async function peoplePanels(
   const byId = new Map(participants.map((p) => [p.user.id, p]));
   const lenses = [...new Set(participants.map((p) => p.perspective).filter((p): p is string => p !== null))];
   // A lens counts as heard from named notes only: an anonymous note's lens would point at its author.
-  const heard = new Set(visible.filter((c) => c.anonymous === 0).map((c) => c.perspective));
+  const heard = new Set(visible.filter((c) => !c.anonymous).map((c) => c.perspective));
   return {
     items: panels.map((panel) => {
       const person = byId.get(panel.userId);

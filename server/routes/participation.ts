@@ -20,7 +20,13 @@ import {
   UpdateCommitmentBody,
   UpdateSubtaskBody,
 } from '../../contract/participation.js';
-import { authorize, contributionAccess, type InquiryAccess, inquiryAccess } from '../auth/access.js';
+import {
+  accessThrough,
+  authorize,
+  contributionAccess,
+  type InquiryAccess,
+  inquiryAccess,
+} from '../auth/access.js';
 import { loadPrivacy } from '../auth/privacy.js';
 import { requireUser } from '../auth/session.js';
 import { acknowledge } from '../commands/contribute.js';
@@ -182,11 +188,12 @@ export function participationRoutes(app: App, ctx: RouteContext): void {
 
   const commitmentAccess = async (request: Parameters<typeof requireUser>[1], commitmentId: string) => {
     const user = await requireUser(db, request);
-    const commitment = await findCommitment(db, commitmentId);
-    if (!commitment) throw notFound('Commitment');
-    const granted = await inquiryAccess(db, user, commitment.inquiryId).catch(() => {
-      throw notFound('Commitment');
-    });
+    const { found: commitment, ...granted } = await accessThrough(
+      db,
+      user,
+      await findCommitment(db, commitmentId),
+      'Commitment',
+    );
     authorize(granted, 'commitment.edit', {
       authorId: commitment.owner.id,
       createdBy: commitment.createdBy,
@@ -283,11 +290,12 @@ export function participationRoutes(app: App, ctx: RouteContext): void {
 
   const subtaskAccess = async (request: Parameters<typeof requireUser>[1], subtaskId: string) => {
     const user = await requireUser(db, request);
-    const subtask = await findSubtask(db, subtaskId);
-    if (!subtask) throw notFound('Subtask');
-    const granted = await inquiryAccess(db, user, subtask.inquiryId).catch(() => {
-      throw notFound('Subtask');
-    });
+    const { found: subtask, ...granted } = await accessThrough(
+      db,
+      user,
+      await findSubtask(db, subtaskId),
+      'Subtask',
+    );
     return { granted, subtask };
   };
 
@@ -386,11 +394,12 @@ export function participationRoutes(app: App, ctx: RouteContext): void {
 
   const helpAccess = async (request: Parameters<typeof requireUser>[1], helpRequestId: string) => {
     const user = await requireUser(db, request);
-    const help = await findHelpRequest(db, helpRequestId);
-    if (!help) throw notFound('Help request');
-    const granted = await inquiryAccess(db, user, help.inquiryId).catch(() => {
-      throw notFound('Help request');
-    });
+    const { found: help, ...granted } = await accessThrough(
+      db,
+      user,
+      await findHelpRequest(db, helpRequestId),
+      'Help request',
+    );
     authorize(granted, 'help.answer', { authorId: help.requester.id });
     return { granted, help };
   };
