@@ -61,15 +61,17 @@ export function useLiveInquiry(
     at: 0,
   });
   const ready = startSeq !== undefined;
-  const startRef = useRef(startSeq);
-  if (startRef.current === undefined) startRef.current = startSeq;
+  // The seq of the first read of *this* inquiry (the page may move to another one without remounting).
+  const startRef = useRef<{ inquiryId: string; seq: number | undefined }>({ inquiryId, seq: startSeq });
+  if (startRef.current.inquiryId !== inquiryId) startRef.current = { inquiryId, seq: startSeq };
+  if (startRef.current.seq === undefined) startRef.current.seq = startSeq;
 
   useEffect(() => {
     if (!ready || typeof WebSocket === 'undefined') return;
     const cache = new CacheWriter(qc, inquiryId);
     const s = new LiveStream({
       url: (since) => liveUrl(inquiryId, since),
-      since: startRef.current ?? 0,
+      since: startRef.current.seq ?? 0,
       onMessage: (m) => {
         if (m.type === 'presence') setPresent(m.data.users);
         else cache.receive(m);
