@@ -156,5 +156,113 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(page.getByRole('dialog', { name: 'Edit the framing' })).toBeVisible();
       await expectAccessible(page, 'edit framing');
     });
+
+    test('participation: knowledge map, people panel, subtasks', async ({ page, browser }) => {
+      test.setTimeout(120_000);
+      await apiSignUp(page.request, 'Fiona Facilitator');
+      const ws = await apiWorkspace(page.request, 'Axe Partners');
+      const invitation = await apiInvite(page.request, ws.id, uniqueEmail('mina'));
+      const other = await browser.newContext();
+      const mina = await apiSignUp(other.request, 'Mina Member', invitation.email);
+      expect((await other.request.post(`/api/invitations/${invitation.token}/accept`)).ok()).toBe(true);
+      const create = async (data: object) => {
+        const res = await page.request.post(`/api/workspaces/${ws.id}/inquiries`, { data });
+        expect(res.ok(), await res.text()).toBe(true);
+        return ((await res.json()) as { inquiry: { id: string } }).inquiry;
+      };
+      const inquiry = await create({
+        title: 'Mapped',
+        question: 'What do we know?',
+        participantIds: [mina.id],
+        allowAnonymous: true,
+      });
+      expect(
+        (
+          await page.request.patch(`/api/inquiries/${inquiry.id}/participants/${mina.id}`, {
+            data: { perspective: 'finance' },
+          })
+        ).ok(),
+      ).toBe(true);
+      const q = await apiPost(page.request, inquiry.id, { kind: 'question', body: 'Who left first?' });
+      const h = await apiPost(other.request, inquiry.id, {
+        kind: 'hypothesis',
+        body: 'Small shops, after the price rise.',
+        links: [{ toId: q.id, kind: 'answers' }],
+      });
+      await apiPost(page.request, inquiry.id, {
+        kind: 'evidence',
+        body: '41% of churn.',
+        links: [{ toId: h.id, kind: 'supports' }],
+      });
+      await apiPost(other.request, inquiry.id, {
+        kind: 'assumption',
+        body: 'Two rivals only.',
+        links: [{ toId: h.id, kind: 'challenges' }],
+      });
+      await apiPost(other.request, inquiry.id, {
+        kind: 'unknown',
+        body: 'Onboarding time?',
+        anonymous: true,
+      });
+      expect((await page.request.put(`/api/contributions/${h.id}/acknowledgement`)).ok()).toBe(true);
+
+      await page.goto(`/i/${inquiry.id}/map`);
+      await expect(page.getByRole('link', { name: /^Hypothesis by Mina Member/ })).toBeVisible();
+      await expectAccessible(page, 'knowledge map');
+      await page
+        .getByRole('group', { name: 'Kinds' })
+        .locator('label')
+        .filter({ hasText: /^Question$/ })
+        .click();
+      await expect(page.getByRole('link', { name: /^Hypothesis by Mina Member/ })).toHaveCount(0);
+      await expectAccessible(page, 'knowledge map, filtered');
+
+      await page.goto(`/i/${inquiry.id}/people`);
+      await expect(page.getByRole('list', { name: 'Participants' }).getByRole('listitem')).toHaveCount(2);
+      await expectAccessible(page, 'people panel');
+
+      await page.goto(`/i/${inquiry.id}`);
+      await expect(page.getByRole('button', { name: /^This helped me/ }).first()).toHaveAttribute(
+        'aria-pressed',
+        'true',
+      );
+      await expectAccessible(page, 'board with "this helped me" and lenses');
+
+      const coop = await create({
+        title: 'Split',
+        question: 'Which suppliers stay?',
+        mode: 'cooperative',
+        participantIds: [mina.id],
+      });
+      const res = await page.request.post(`/api/inquiries/${coop.id}/subtasks`, {
+        data: { title: 'Price comparison', detail: 'Compare **three** quotes.', assigneeId: mina.id },
+      });
+      expect(res.ok()).toBe(true);
+      const { subtask } = (await res.json()) as { subtask: { id: string } };
+      await page.request.post(`/api/inquiries/${coop.id}/subtasks`, {
+        data: { title: 'Delivery record', assigneeId: mina.id, dueDate: '2020-01-01' },
+      });
+      expect(
+        (
+          await other.request.patch(`/api/subtasks/${subtask.id}`, {
+            data: { status: 'done', result: 'Supplier **B** is cheapest.' },
+          })
+        ).ok(),
+      ).toBe(true);
+      await page.goto(`/i/${coop.id}`);
+      await expect(page.getByRole('region', { name: 'Assembly' })).toContainText('1 of 2 results');
+      await expectAccessible(page, 'cooperative board: subtasks and assembly');
+      await page.getByRole('button', { name: 'Add a subtask' }).click();
+      await expect(page.getByRole('form', { name: 'Add subtask' })).toBeVisible();
+      await expectAccessible(page, 'subtask form');
+
+      // The member's own view: reporting a result.
+      const mine = await other.newPage();
+      await mine.goto(`/i/${coop.id}`);
+      await mine.getByRole('button', { name: 'Report a result' }).click();
+      await expect(mine.getByRole('textbox', { name: 'Result' })).toBeVisible();
+      await expectAccessible(mine, 'subtask result form');
+      await other.close();
+    });
   });
 }

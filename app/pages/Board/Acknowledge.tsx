@@ -44,7 +44,7 @@ export function HelpedButton({
         }
         styles={on ? { root: { color: 'var(--mantine-color-pink-ink)' } } : undefined}
       >
-        {n > 0 ? n : <span aria-hidden>Helped</span>}
+        {n > 0 ? n : <span aria-hidden>Helped me</span>}
       </Button>
     </Tooltip>
   );

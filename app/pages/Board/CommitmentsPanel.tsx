@@ -236,7 +236,7 @@ function CommitmentRow({
                 {due}
               </Text>
             )}
-            <Badge size="xs" variant="light" color={STATUS[c.status].color} radius="sm">
+            <Badge size="xs" variant="light" color={STATUS[c.status].color} radius="sm" tt="none">
               {STATUS[c.status].label}
             </Badge>
           </Group>

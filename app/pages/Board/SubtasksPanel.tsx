@@ -327,7 +327,7 @@ function SubtaskCard({
             {s.title}
           </Text>
           <Group gap={4} wrap="nowrap">
-            <Badge size="xs" variant="light" color={SUBTASK_STATUS[s.status].color} radius="sm">
+            <Badge size="xs" variant="light" color={SUBTASK_STATUS[s.status].color} radius="sm" tt="none">
               {SUBTASK_STATUS[s.status].label}
             </Badge>
             {canManage && (

@@ -5,6 +5,7 @@ import { notifyError } from '../../lib/notify.js';
 import classes from './NoteFocus.module.css';
 
 const MARK_MS = 4_000;
+const SETTLE_MS = [700, 1_400, 2_400];
 
 /**
  * `?note=<id>` on the board (the map's "open on the board"): once the notes are loaded, the note is shown
@@ -51,6 +52,13 @@ export function useNoteFocus({
       const reduce = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
       el.scrollIntoView({ block: 'center', behavior: reduce ? 'auto' : 'smooth' });
       el.focus({ preventScroll: true });
+      // Panels above the notes may still be arriving and push the card down: keep it in view a moment.
+      for (const ms of SETTLE_MS) {
+        window.setTimeout(() => {
+          const r = el.getBoundingClientRect();
+          if (r.top < 0 || r.bottom > window.innerHeight) el.scrollIntoView({ block: 'center' });
+        }, ms);
+      }
       el.classList.add(classes.focused ?? 'focused');
       el.setAttribute('data-focused-note', 'true');
       window.setTimeout(() => {

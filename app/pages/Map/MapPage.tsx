@@ -220,7 +220,7 @@ export function MapPage() {
               <Title order={1} size="h2">
                 Knowledge map
               </Title>
-              <Text c="dimmed" maw={720}>
+              <Text c="dimmed" maw={720} size="sm" visibleFrom="sm">
                 The group’s shared picture: each note by its kind, each line how one note builds on, supports,
                 challenges, answers or synthesizes another. Open a note to read it on the board.
               </Text>
@@ -274,7 +274,7 @@ export function MapPage() {
               onChange={(person) => setFilters({ ...filters, person })}
               clearable
               size="xs"
-              w={200}
+              style={{ flex: '1 1 140px', maxWidth: 220 }}
             />
             <Select
               label="Lens"
@@ -284,7 +284,7 @@ export function MapPage() {
               onChange={(lens) => setFilters({ ...filters, lens })}
               clearable
               size="xs"
-              w={180}
+              style={{ flex: '1 1 140px', maxWidth: 220 }}
               disabled={lenses.length === 0}
             />
             {count > 0 && (
@@ -327,7 +327,7 @@ export function MapPage() {
               minZoom={0.05}
               maxZoom={2}
               fitView={total <= FIT_ALL_MAX}
-              fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
+              fitViewOptions={{ padding: 0.15, maxZoom: 1, minZoom: 0.45 }}
               defaultViewport={{ x: 24, y: 24, zoom: 0.75 }}
               ariaLabelConfig={{
                 'node.a11yDescription.default': 'A note. Press Enter to open it on the board.',
