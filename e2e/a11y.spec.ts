@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, test } from '@playwright/test';
+import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
 import { apiInquiry, apiInvite, apiPost, apiSignUp, apiWorkspace, uniqueEmail } from './helpers.js';
 
 // Every screen, scanned by axe-core in light and dark: no serious or critical violations.
@@ -155,6 +155,167 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.getByRole('button', { name: 'Edit framing' }).click();
       await expect(page.getByRole('dialog', { name: 'Edit the framing' })).toBeVisible();
       await expectAccessible(page, 'edit framing');
+    });
+
+    test('the mechanics: fit check, conclusion by consent, reflections, summary', async ({
+      page,
+      browser,
+    }) => {
+      test.setTimeout(150_000);
+      const me = await apiSignUp(page.request, 'Fiona Facilitator');
+      const ws = await apiWorkspace(page.request, 'Consent Ltd');
+      const invitation = await apiInvite(page.request, ws.id, uniqueEmail('milo'));
+      const other = await browser.newContext();
+      const milo = await apiSignUp(other.request, 'Milo Member', invitation.email);
+      expect((await other.request.post(`/api/invitations/${invitation.token}/accept`)).ok()).toBe(true);
+      const call = async <T = unknown>(
+        request: APIRequestContext,
+        method: 'post' | 'put',
+        path: string,
+        data?: object,
+      ): Promise<T> => {
+        const res = await request[method](path, data === undefined ? undefined : { data });
+        expect(res.ok(), `${method} ${path}: ${await res.text()}`).toBe(true);
+        return (await res.json()) as T;
+      };
+
+      // The framing page with the fit check answered, then overridden without a reason.
+      await page.goto(`/w/${ws.id}/new`);
+      for (const [question, answer] of [
+        [/answer already known/, 'No'],
+        [/routine or simple/, 'No'],
+        [/new to everyone/, 'Yes'],
+        [/goal, or the cause/, 'Yes'],
+        [/several perspectives/, 'No'],
+        [/How much is at stake/, 'Medium'],
+        [/How much time/, 'Hours'],
+      ] as const) {
+        await page
+          .getByRole('radiogroup', { name: question })
+          .locator('label')
+          .filter({ hasText: new RegExp(`^${answer}$`) })
+          .click();
+      }
+      await expect(page.getByTestId('fit-recommendation')).toContainText('Collaborative');
+      await expectAccessible(page, 'frame inquiry with the fit check');
+      await page.getByLabel('Title').fill('Consent');
+      await page.getByLabel('The question').fill('Do we agree?');
+      await page.getByRole('radio', { name: /^Cooperative/ }).click();
+      await page.getByRole('button', { name: 'Start the inquiry' }).click();
+      await expect(page.getByLabel(/Why cooperative rather than/)).toHaveAttribute('aria-invalid', 'true');
+      await expectAccessible(page, 'fit check overridden without a reason');
+      await page.getByLabel(/Why cooperative rather than/).fill('We need a decision today, so I split it.');
+      await page.getByRole('button', { name: 'Start the inquiry' }).click();
+      await page.getByRole('button', { name: 'Fit check' }).click();
+      await expect(page.getByText('Run as cooperative instead')).toBeVisible();
+      await expect(page.getByText('Inquiry framed')).toBeHidden();
+      await expectAccessible(page, 'board: the fit check, overridden, in the framing details');
+
+      // An inquiry in synthesizing, with a proposal and an open objection.
+      const { inquiry } = await call<{ inquiry: { id: string } }>(
+        page.request,
+        'post',
+        `/api/workspaces/${ws.id}/inquiries`,
+        {
+          title: 'Why is Aurora slipping?',
+          question: 'Why have Aurora sales fallen?',
+          participantIds: [milo.id],
+          fitCheck: {
+            answers: {
+              answerKnown: 'no',
+              routine: 'no',
+              newToEveryone: 'yes',
+              goalUnclear: 'yes',
+              needsPerspectives: 'yes',
+              stakes: 'high',
+              time: 'weeks',
+            },
+          },
+        },
+      );
+      const base = `/api/inquiries/${inquiry.id}`;
+      const move = (phase: string) => call(page.request, 'post', `${base}/phase`, { phase });
+      await move('exploring');
+      const q = await apiPost(page.request, inquiry.id, {
+        kind: 'question',
+        body: 'Which customers left first?',
+      });
+      const h = await apiPost(other.request, inquiry.id, {
+        kind: 'hypothesis',
+        body: 'The price rise hit **small shops**.',
+        links: [{ toId: q.id, kind: 'answers' }],
+      });
+      await move('challenging');
+      await move('synthesizing');
+      await call(page.request, 'post', `${base}/conclusion`, {
+        text: 'Small shops left because onboarding is slow.',
+        restsOn: [q.id, h.id],
+      });
+      await call(page.request, 'post', `${base}/conclusion`, {
+        text: 'Small shops left because **onboarding** takes two weeks.',
+        restsOn: [h.id],
+      });
+      const { conclusion } = await call<{ conclusion: { proposal: { objections: { id: string }[] } } }>(
+        other.request,
+        'post',
+        `${base}/conclusion/objections`,
+        {
+          reason: 'We have not looked at mid-size shops.',
+        },
+      );
+      await page.goto(`/i/${inquiry.id}`);
+      const panel = page.getByRole('region', { name: 'Conclusion by consent' });
+      await expect(panel.getByRole('article', { name: /Objection by Milo Member/ })).toBeVisible();
+      await panel.getByRole('button', { name: 'History' }).click();
+      await expectAccessible(page, 'board synthesizing: conclusion with an objection and its history');
+      await panel.getByRole('button', { name: 'Answer', exact: true }).click();
+      await panel.getByRole('button', { name: 'Object', exact: true }).click();
+      await expectAccessible(page, 'conclusion: answer and objection forms');
+      await panel.getByRole('button', { name: 'Propose a new version' }).click();
+      await expect(page.getByRole('dialog', { name: 'Propose version 3' })).toBeVisible();
+      await page.getByRole('combobox', { name: 'The notes it rests on' }).click();
+      await expectAccessible(page, 'conclusion editor with the note picker open');
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Escape');
+
+      // Answered, consented, adopted: then reflecting, with my reflection half written.
+      const objectionId = conclusion.proposal.objections[0]?.id ?? '';
+      await call(page.request, 'post', `${base}/conclusion/objections/${objectionId}/answer`, {
+        response: 'Mid-size shops churned at the usual rate.',
+      });
+      await call(other.request, 'post', `${base}/conclusion/objections/${objectionId}/stand`);
+      await call(page.request, 'post', `${base}/conclusion/endorse`);
+      await page.reload();
+      await expect(panel.getByRole('button', { name: 'Adopt the conclusion' })).toBeVisible();
+      await expectAccessible(page, 'conclusion ready to adopt');
+      await call(other.request, 'post', `${base}/conclusion/adopt`);
+      await move('reflecting');
+      await page.reload();
+      const form = page.getByRole('form', { name: 'My reflection' });
+      await form.getByLabel('What did I learn?').fill('That onboarding matters.');
+      await form.getByLabel('The conclusion in my own words').fill('Onboarding, not price.');
+      await expect(page.getByTestId('teach-back-count')).toContainText('3 words');
+      await expectAccessible(page, `board reflecting: reflection form (${me.name})`);
+      await form.getByRole('button', { name: 'Save draft' }).click();
+      await expect(page.getByRole('article', { name: /Fiona Facilitator \(you\): draft/ })).toBeVisible();
+      // Measured once the confirmation toast has gone.
+      await expect(page.getByText('Draft saved')).toBeHidden();
+      await expectAccessible(page, 'board reflecting: a draft saved');
+
+      // Concluded: the summary.
+      await call(other.request, 'put', `${base}/reflections/mine`, {
+        learned: 'Churn follows onboarding.',
+        stillUnclear: 'Mid-size shops.',
+        keep: 'Hypotheses first.',
+        change: 'Data earlier.',
+        teachBack:
+          'Small shops left because starting with Aurora took them about two weeks, which they cannot afford, and the price rise only happened at the same time.',
+      });
+      await move('concluded');
+      await page.reload();
+      await expect(page.getByRole('heading', { name: 'What the group concluded' })).toBeVisible();
+      await expectAccessible(page, 'concluded: summary');
+      await other.close();
     });
 
     test('participation: knowledge map, people panel, subtasks', async ({ page, browser }) => {

@@ -231,6 +231,7 @@ function ProposalView({
         <Alert
           color="green"
           variant="light"
+          styles={{ title: { color: 'var(--mantine-color-green-ink)' } }}
           icon={<IconCircleCheck size={20} aria-hidden />}
           title={
             adopted.basis === 'consent' ? 'Adopted by the group’s consent' : 'Adopted by the facilitator'
@@ -573,7 +574,7 @@ function ConsentButtons({
               </Alert>
             )}
             <Group gap="sm">
-              <Button type="submit" color="orange" loading={object.isPending}>
+              <Button type="submit" loading={object.isPending}>
                 Record my objection
               </Button>
               <Button variant="subtle" color="gray" onClick={() => setObjecting(false)}>
@@ -632,7 +633,13 @@ function AdoptBox({
           </Button>
         </Group>
         {adopt.isError && (
-          <Alert color="red" variant="light" role="alert" title="Not adopted">
+          <Alert
+            color="red"
+            variant="light"
+            role="alert"
+            title="Not adopted"
+            styles={{ title: { color: 'var(--mantine-color-red-ink)' } }}
+          >
             {errorMessage(adopt.error)}
           </Alert>
         )}

@@ -259,7 +259,7 @@ function ReflectionCard({
     ? { label: concluded ? 'Did not reflect' : 'Not written yet', color: 'gray' }
     : r.complete
       ? { label: 'Complete', color: 'green' }
-      : { label: 'Draft', color: 'yellow' };
+      : { label: 'Draft', color: 'orange' };
   return (
     <Paper
       withBorder

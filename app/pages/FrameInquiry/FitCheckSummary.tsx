@@ -18,7 +18,8 @@ export function FitCheckSummary({ fit }: { fit: StoredFitCheck }) {
       {fit.overridden ? (
         <Alert
           variant="light"
-          color="yellow"
+          color="orange"
+          styles={{ title: { color: 'var(--mantine-color-orange-ink)' } }}
           icon={<IconArrowsExchange size={18} aria-hidden />}
           title={`Run as ${MODE_TEXT[fit.chosenMode].label.toLowerCase()} instead`}
         >
