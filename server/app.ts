@@ -84,7 +84,9 @@ export async function buildApp(config: Config, database: OpenDatabase): Promise<
     },
   });
   await app.register(cookie);
-  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+  // Large enough for a long paste into the synthesis (one Yjs update); the live stream itself ignores
+  // anything but its two small client messages.
+  await app.register(websocket, { options: { maxPayload: 8 * 1024 * 1024 } });
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_req, ctx) => ({
@@ -109,14 +111,14 @@ export async function buildApp(config: Config, database: OpenDatabase): Promise<
 
   const bus = createBus(config.redisUrl);
   const live = new LiveHub(database.db, bus, app.log);
-  app.addHook('preClose', async () => {
-    await live.close();
-    await bus.close();
-  });
+  app.addHook('preClose', () => live.close());
+  // After every preClose hook: the synthesis server still unsubscribes from the bus in its own.
+  app.addHook('onClose', () => bus.close());
   const ctx: RouteContext = {
     db: database.db,
     writer: { db: database.db, events: live },
     live,
+    bus,
     databaseKind: database.kind,
     config,
     throttle: new LoginThrottle(database.db, config),

@@ -61,6 +61,7 @@ export class RedisBus implements Bus {
   private readonly publisher: Redis;
   private readonly subscriber: Redis;
   private readonly channels = new Channels();
+  private closed = false;
 
   constructor(url: string) {
     const options = { maxRetriesPerRequest: null, lazyConnect: false } as const;
@@ -72,17 +73,18 @@ export class RedisBus implements Bus {
   }
 
   async publish(channel: string, message: string): Promise<void> {
-    await this.publisher.publish(channel, message);
+    if (!this.closed) await this.publisher.publish(channel, message);
   }
 
   async subscribe(channel: string, handler: Handler): Promise<() => Promise<void>> {
     if (this.channels.add(channel, handler)) await this.subscriber.subscribe(channel);
     return async () => {
-      if (this.channels.remove(channel, handler)) await this.subscriber.unsubscribe(channel);
+      if (this.channels.remove(channel, handler) && !this.closed) await this.subscriber.unsubscribe(channel);
     };
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     this.publisher.disconnect();
     this.subscriber.disconnect();
   }

@@ -15,13 +15,16 @@ import { Room } from './room.js';
 // The live side of one server instance: a room per open inquiry, fed by the bus, so whatever instance a
 // change was written through, every instance's listeners get it.
 
-const channel = {
+export const channel = {
   events: (inquiryId: string) => `colearn:events:${inquiryId}`,
   presence: (inquiryId: string) => `colearn:presence:${inquiryId}`,
   access: 'colearn:access',
+  /** A synthesis document's connections must be re-checked (its inquiry concluded). */
+  documents: 'colearn:documents',
 };
 
 const TICK_MS = 2_000;
+const MAX_CLIENT_MESSAGE = 1_024;
 const PING_EVERY_TICKS = 10;
 const REPLAY_PAGE = 5_000;
 
@@ -63,6 +66,11 @@ export class LiveHub {
       await this.bus.publish(channel.events(event.inquiryId), JSON.stringify(event));
   }
 
+  /** Tells every instance that a synthesis document's editors must be let in afresh (it became read-only). */
+  async recheckDocuments(inquiryId: string): Promise<void> {
+    await this.bus.publish(channel.documents, JSON.stringify({ inquiryId }));
+  }
+
   /** Closes, on every instance, the streams of someone who just lost access to a workspace. */
   async revokeAccess(workspaceId: string, userId: string): Promise<void> {
     await this.bus.publish(channel.access, JSON.stringify({ workspaceId, userId }));
@@ -82,7 +90,10 @@ export class LiveHub {
     socket.on('pong', () => {
       connection.alive = true;
     });
-    socket.on('message', (raw) => this.onClientMessage(open, connection, raw.toString()));
+    socket.on('message', (raw: Buffer) => {
+      // A client only ever sends a typing hint or a ping.
+      if (raw.length <= MAX_CLIENT_MESSAGE) this.onClientMessage(open, connection, raw.toString());
+    });
 
     const { head, oldest } = await eventRange(this.db, inquiry.id);
     if (since > head || (oldest !== null && since < oldest - 1)) {

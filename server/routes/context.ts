@@ -8,6 +8,7 @@ import type {
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { LoginThrottle } from '../auth/login-throttle.js';
 import type { Config } from '../config.js';
+import type { Bus } from '../live/bus.js';
 import type { LiveHub } from '../live/hub.js';
 import type { Writer } from '../live/transact.js';
 import type { Db } from '../store/db.js';
@@ -27,6 +28,8 @@ export interface RouteContext {
   /** The database plus where committed changes are announced; commands take this. */
   writer: Writer;
   live: LiveHub;
+  /** Between instances: what one instance tells the others (events, presence, access changes). */
+  bus: Bus;
   databaseKind: 'sqlite' | 'postgres';
   config: Config;
   throttle: LoginThrottle;

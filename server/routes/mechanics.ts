@@ -19,7 +19,7 @@ import { type App, type RouteContext, SESSION } from './context.js';
 const tags = ['mechanics'];
 
 export function mechanicsRoutes(app: App, ctx: RouteContext): void {
-  const { db, writer } = ctx;
+  const { db, writer, live } = ctx;
 
   app.post(
     '/api/fit-check',
@@ -77,6 +77,9 @@ export function mechanicsRoutes(app: App, ctx: RouteContext): void {
         overrideReason: request.body.overrideReason,
         movedBy: access.user.id,
       });
+      // Concluded (or reopened): the synthesis turns read-only (or editable) for those who have it open too.
+      if (inquiry.phase === 'concluded' || access.inquiry.phase === 'concluded')
+        await live.recheckDocuments(inquiry.id);
       return { inquiry: presentInquiry(inquiry) };
     },
   );
