@@ -58,8 +58,11 @@ export function ReflectionPanel({
   const list = query.data;
   const byUser = new Map((list?.items ?? []).map((r) => [r.userId, r]));
   const completeCount = reflectors.filter((u) => byUser.get(u.id)?.complete).length;
-  // People who reflected without being waited for (the facilitator, usually) are shown too.
-  const extra = (list?.items ?? []).filter((r) => !reflectors.some((u) => u.id === r.userId));
+  // Participants who reflected without being waited for (the facilitator, usually) are shown too;
+  // anyone else's reflection is not the group's.
+  const extra = (list?.items ?? []).filter(
+    (r) => names.has(r.userId) && !reflectors.some((u) => u.id === r.userId),
+  );
 
   return (
     <Paper
