@@ -258,7 +258,11 @@ function ProposalView({
           <Stack gap="md" p="md" bg="var(--mantine-color-default-hover)" style={{ borderRadius: 8 }}>
             <Voices conclusion={conclusion} detail={detail} nameOf={nameOf} myId={myId} />
             {canAct && <ConsentButtons conclusion={conclusion} detail={detail} myId={myId} nameOf={nameOf} />}
-            {canAct && state.adoptable && <AdoptBox inquiryId={inquiry.id} mode={inquiry.mode} />}
+            {canAct &&
+              state.adoptable &&
+              (inquiry.mode === 'collaborative' || myId === inquiry.facilitatorId) && (
+                <AdoptBox inquiryId={inquiry.id} mode={inquiry.mode} />
+              )}
             {canAct &&
               !state.adoptable &&
               inquiry.mode === 'cooperative' &&
