@@ -1,4 +1,5 @@
 import { type APIRequestContext, type Browser, expect, test } from '@playwright/test';
+import { generatedBoard } from '../app/pages/Map/testBoard.js';
 import { apiInvite, apiPost, apiSignUp, apiWorkspace, card, uniqueEmail } from './helpers.js';
 
 // The knowledge map and the people panel: notes by kind on the map, filters, a node that opens its note on
@@ -138,4 +139,72 @@ test('the people panel counts build-ons and acknowledgements; a lens is unheard 
   await expect(card(page, 'Margins on Aurora fell to 4%.').getByText('finance')).toBeVisible();
   await fac.close();
   await mem.close();
+});
+
+test('the map stays usable with 2,000 notes', async ({ page }) => {
+  test.setTimeout(120_000);
+  await apiSignUp(page.request, 'Bea Bigboard');
+  const ws = await apiWorkspace(page.request, 'Big Ltd');
+  const res = await page.request.post(`/api/workspaces/${ws.id}/inquiries`, {
+    data: { title: 'Big', question: 'What does a busy board look like?' },
+  });
+  const inquiry = ((await res.json()) as { inquiry: { id: string } }).inquiry;
+  // The real inquiry, and a generated board of 2,000 notes in the API's own pages of 200.
+  const board = generatedBoard(2_000, inquiry.id);
+  await page.route(`**/api/inquiries/${inquiry.id}/contributions?*`, async (route) => {
+    const url = new URL(route.request().url());
+    const start = Number(url.searchParams.get('cursor') ?? 0);
+    const items = board.items.slice(start, start + 200);
+    const ids = new Set(items.map((c) => c.id));
+    await route.fulfill({
+      json: {
+        items,
+        links: board.links.filter((l) => ids.has(l.fromId)),
+        nextCursor: start + 200 < board.items.length ? String(start + 200) : null,
+      },
+    });
+  });
+
+  await page.addInitScript(() => {
+    const w = window as unknown as { maxNodes: number };
+    w.maxNodes = 0;
+    new MutationObserver(() => {
+      w.maxNodes = Math.max(w.maxNodes, document.querySelectorAll('.react-flow__node').length);
+    }).observe(document, { childList: true, subtree: true });
+  });
+  const started = Date.now();
+  await page.goto(`/i/${inquiry.id}/map`);
+  await expect(page.getByText(/^Showing 2000 of 2000 notes, \d+ links$/)).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: / by (Person \d|Anonymous): Note \d+:/ }).first(),
+  ).toBeVisible();
+  const loaded = Date.now() - started;
+  // Only what is on screen is ever in the page, from the first frame on.
+  const rendered = await page.locator('.react-flow__node').count();
+  expect(rendered).toBeGreaterThan(0);
+  const most = await page.evaluate(() => (window as unknown as { maxNodes: number }).maxNodes);
+  expect(most).toBeLessThan(200);
+  // Filtering answers quickly, and panning keeps the page responsive.
+  const t0 = Date.now();
+  await page
+    .getByRole('group', { name: 'Kinds' })
+    .locator('label')
+    .filter({ hasText: /^Insight$/ })
+    .click();
+  await expect(page.getByText(/^Showing 2\d\d of 2000 notes/)).toBeVisible();
+  const filtered = Date.now() - t0;
+  const pane = page.locator('.react-flow__pane');
+  const box = await pane.boundingBox();
+  if (box) {
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 - 300, box.y + box.height / 2 - 200, { steps: 8 });
+    await page.mouse.up();
+  }
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  console.log(
+    `2,000-note map: shown in ${loaded} ms, ${rendered} nodes drawn (${most} at most), filter in ${filtered} ms`,
+  );
+  expect(filtered).toBeLessThan(5_000);
 });

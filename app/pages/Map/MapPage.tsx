@@ -12,6 +12,7 @@ import {
   Title,
   useComputedColorScheme,
 } from '@mantine/core';
+import { useElementSize } from '@mantine/hooks';
 import { IconArrowLeft } from '@tabler/icons-react';
 import {
   Background,
@@ -21,6 +22,7 @@ import {
   MarkerType,
   MiniMap,
   type Node,
+  type NodeHandle,
   type NodeProps,
   Position,
   ReactFlow,
@@ -45,6 +47,8 @@ import {
   mapFilterCount,
   matchesMap,
   NO_MAP_FILTERS,
+  NODE_H,
+  NODE_W,
 } from './mapModel.js';
 
 // The knowledge map: every note the viewer can see as a node (its kind's colour, icon and name), every link
@@ -58,6 +62,12 @@ type NoteNode = Node<NoteData, 'note'>;
 
 /** Past this many notes the map opens at a readable zoom on the largest threads instead of fitting all. */
 const FIT_ALL_MAX = 150;
+const HANDLES: NodeHandle[] = [
+  { type: 'target', position: Position.Top, x: NODE_W / 2, y: 0, width: 1, height: 1 },
+  { type: 'source', position: Position.Bottom, x: NODE_W / 2, y: NODE_H - 1, width: 1, height: 1 },
+];
+/** The overview draws every note; past this many it costs more than it shows. */
+const MINIMAP_MAX = 400;
 
 const NoteNodeView = memo(function NoteNodeView({ data }: NodeProps<NoteNode>) {
   const c = data.note;
@@ -72,7 +82,7 @@ const NoteNodeView = memo(function NoteNodeView({ data }: NodeProps<NoteNode>) {
         to={data.href}
         className={classes.node}
         style={{ '--kind-color': `var(--mantine-color-${k.color}-filled)` } as CSSProperties}
-        aria-label={`${k.label} by ${who}: ${text}. Open on the board`}
+        aria-label={`${k.label} by ${who}: ${text} (open on the board)`}
       >
         <span className={classes.kind} style={{ color: `var(--mantine-color-${k.color}-ink)` }}>
           <Icon size={14} stroke={1.8} aria-hidden />
@@ -105,6 +115,8 @@ export function MapPage() {
   const inquiry = detail.data?.inquiry;
   const scheme = useComputedColorScheme('light');
   const [filters, setFilters] = useState<MapFilters>(NO_MAP_FILTERS);
+  // React Flow is given its size up front: unmeasured, it would draw (and measure) every node once.
+  const area = useElementSize<HTMLElement>();
 
   useEffect(() => {
     if (inquiry) document.title = `Map · ${inquiry.title} · Colearn`;
@@ -137,8 +149,10 @@ export function MapPage() {
         connectable: false,
         selectable: false,
         focusable: false,
-        width: 232,
-        height: 96,
+        width: NODE_W,
+        height: NODE_H,
+        // Known handles: React Flow then need not draw every node once to measure them.
+        handles: HANDLES,
       });
     }
     return out;
@@ -298,7 +312,7 @@ export function MapPage() {
           </Group>
         </Stack>
 
-        <section aria-label="Knowledge map" className={classes.area}>
+        <section aria-label="Knowledge map" className={classes.area} ref={area.ref}>
           {board.isPending ? (
             <Skeleton h="100%" />
           ) : board.isError ? (
@@ -312,8 +326,10 @@ export function MapPage() {
                 Go to the board
               </Button>
             </Stack>
-          ) : (
+          ) : area.width === 0 ? null : (
             <ReactFlow<NoteNode>
+              width={area.width}
+              height={area.height}
               nodes={nodes}
               edges={edges}
               nodeTypes={nodeTypes}
@@ -335,16 +351,18 @@ export function MapPage() {
             >
               <Background gap={24} size={1} />
               <Controls showInteractive={false} position="bottom-left" />
-              <MiniMap
-                pannable
-                zoomable
-                position="bottom-right"
-                ariaLabel="Overview of the map"
-                nodeColor={(n) =>
-                  `var(--mantine-color-${KINDS[(n.data as NoteData).note.kind].color}-filled)`
-                }
-                style={{ width: 160, height: 110 }}
-              />
+              {total <= MINIMAP_MAX && (
+                <MiniMap
+                  pannable
+                  zoomable
+                  position="bottom-right"
+                  ariaLabel="Overview of the map"
+                  nodeColor={(n) =>
+                    `var(--mantine-color-${KINDS[(n.data as NoteData).note.kind].color}-filled)`
+                  }
+                  style={{ width: 160, height: 110 }}
+                />
+              )}
             </ReactFlow>
           )}
         </section>

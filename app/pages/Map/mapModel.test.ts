@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { Contribution, Link } from '../../../contract/contributions.js';
-import { CONTRIBUTION_KINDS, LINK_KINDS } from '../../../domain/model.js';
 import {
   ANONYMOUS,
   excerpt,
@@ -12,6 +11,7 @@ import {
   NODE_W,
   threadsOf,
 } from './mapModel.js';
+import { generatedBoard } from './testBoard.js';
 
 function note(id: string, over: Partial<Contribution> = {}): Contribution {
   return {
@@ -35,37 +35,6 @@ function note(id: string, over: Partial<Contribution> = {}): Contribution {
 
 function link(id: string, fromId: string, toId: string, kind: Link['kind'] = 'builds_on'): Link {
   return { id, fromId, toId, kind, createdBy: null, createdAt: '2026-01-01T00:00:00.000Z' };
-}
-
-/** A board like a busy real one: threads of every size, every kind and link kind, a few anonymous notes. */
-export function generatedBoard(n: number): { items: Contribution[]; links: Link[] } {
-  const items: Contribution[] = [];
-  const links: Link[] = [];
-  let seed = 7;
-  const rand = () => {
-    seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
-    return seed / 2_147_483_648;
-  };
-  for (let i = 0; i < n; i++) {
-    const id = `n${i}`;
-    items.push(
-      note(id, {
-        kind: CONTRIBUTION_KINDS[i % CONTRIBUTION_KINDS.length],
-        author: { id: `u${i % 9}`, name: `Person ${i % 9}` },
-        anonymous: i % 50 === 0,
-        perspective: ['customer', 'finance', null][i % 3] ?? null,
-        createdAt: new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString(),
-      }),
-    );
-    // Two notes in three reply to an earlier one nearby: threads of varied size.
-    if (i > 0 && rand() < 0.66) {
-      const to = Math.max(0, i - 1 - Math.floor(rand() * 12));
-      links.push(link(`l${i}`, id, `n${to}`, LINK_KINDS[i % LINK_KINDS.length]));
-    }
-    // Now and then a rise-above note synthesizes two earlier ones: threads that are not trees.
-    if (i % 40 === 39) links.push(link(`s${i}`, id, `n${i - 25}`, 'synthesizes'));
-  }
-  return { items, links };
 }
 
 function overlaps(a: { x: number; y: number }, b: { x: number; y: number }): boolean {

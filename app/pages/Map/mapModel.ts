@@ -13,8 +13,8 @@ const GAP_Y = 56;
 /** Threads are packed into rows about this wide (in map units). */
 const ROW_WIDTH = 2_400;
 /** dagre lays out threads that are not trees, up to this many notes each and this many in all. */
-const DAGRE_MAX_THREAD = 60;
-const DAGRE_BUDGET = 150;
+const DAGRE_MAX_THREAD = 30;
+const DAGRE_BUDGET = 60;
 
 export const ANONYMOUS = 'anonymous';
 
