@@ -25,7 +25,7 @@ import {
 } from '../store/contributions.js';
 import type { Db } from '../store/db.js';
 import { isUniqueViolation } from '../store/errors.js';
-import { addParticipants, findPerspective, type InquiryRecord, touchInquiry } from '../store/inquiries.js';
+import { addParticipants, findPerspective, type InquiryRecord } from '../store/inquiries.js';
 import type { UserRecord } from '../store/users.js';
 import { notifyAboutNote } from './notify.js';
 
@@ -133,7 +133,6 @@ export async function postContribution(
       );
     }
     await notifyAboutNote(trx, inquiry, contribution, links, privacy.withPoster(author.id));
-    await touchInquiry(trx, inquiry.id);
     return { contribution, links };
   });
 }
@@ -150,7 +149,6 @@ export async function linkContributions(
     const anonymous = from.anonymous && from.authorId === by.id;
     if (!anonymous) await join(trx, record, from.inquiryId, by);
     const made = await addLink(trx, record, from, link, { id: by.id, privacy }, anonymous, 'body.toId');
-    await touchInquiry(trx, from.inquiryId);
     return made;
   });
 }
@@ -168,7 +166,6 @@ export async function editContribution(
     const updated = await findContribution(trx, contribution.id);
     if (!updated) throw notFound('Contribution');
     await record(contribution.inquiryId, { type: 'contribution.updated', data: updated });
-    await touchInquiry(trx, contribution.inquiryId);
     return updated;
   });
 }
@@ -180,7 +177,6 @@ export async function removeContribution(writer: Writer, contribution: Contribut
       type: 'contribution.deleted',
       data: { id: contribution.id, ...timing(contribution) },
     });
-    await touchInquiry(trx, contribution.inquiryId);
   });
 }
 
@@ -188,7 +184,6 @@ export async function unlink(writer: Writer, link: LinkRecord): Promise<void> {
   await transact(writer, async (trx, record) => {
     await deleteLink(trx, link.id);
     await record(link.inquiryId, { type: 'link.deleted', data: { id: link.id } });
-    await touchInquiry(trx, link.inquiryId);
   });
 }
 

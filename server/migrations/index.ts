@@ -7,6 +7,7 @@ import * as consentReflection from './2026-11-28-005-consent-reflection.js';
 import * as participation from './2026-11-28-006-participation.js';
 import * as helpRequests from './2026-11-28-007-help-requests.js';
 import * as notifications from './2026-11-28-008-notifications.js';
+import * as contributionAuthors from './2026-11-28-009-contribution-authors-index.js';
 
 // Listed by hand, not read from disk, so the set is the same under tsx, a bundle or a test runner.
 const MIGRATIONS: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28-006-participation': participation,
   '2026-11-28-007-help-requests': helpRequests,
   '2026-11-28-008-notifications': notifications,
+  '2026-11-28-009-contribution-authors-index': contributionAuthors,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

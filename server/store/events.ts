@@ -9,7 +9,8 @@ import { now } from './ids.js';
 export async function appendEvent(db: Db, inquiryId: string, change: ChangeRecord): Promise<StoredEvent> {
   const row = await db
     .updateTable('inquiries')
-    .set((eb) => ({ last_seq: eb('last_seq', '+', 1) }))
+    // Every event is activity on the board: one update keeps the sequence and lastActivityAt together.
+    .set((eb) => ({ last_seq: eb('last_seq', '+', 1), last_activity_at: now() }))
     .where('id', '=', inquiryId)
     .returning('last_seq')
     .executeTakeFirstOrThrow();

@@ -241,11 +241,6 @@ export async function listPhaseChanges(db: Db, inquiryId: string) {
   }));
 }
 
-/** Records that something on the inquiry's board changed, so pollers know to refetch. */
-export async function touchInquiry(db: Db, id: string): Promise<void> {
-  await db.updateTable('inquiries').set({ last_activity_at: now() }).where('id', '=', id).execute();
-}
-
 export async function listParticipants(db: Db, inquiry: InquiryRecord): Promise<ParticipantRecord[]> {
   const rows = await db
     .selectFrom('inquiry_participants')
