@@ -66,7 +66,7 @@ const HANDLES: NodeHandle[] = [
   { type: 'target', position: Position.Top, x: NODE_W / 2, y: 0, width: 1, height: 1 },
   { type: 'source', position: Position.Bottom, x: NODE_W / 2, y: NODE_H - 1, width: 1, height: 1 },
 ];
-/** The overview draws every note; past this many it costs more than it shows. */
+/** The overview draws every note; past this many it costs more than it shows (and on a phone it hides the map). */
 const MINIMAP_MAX = 400;
 
 const NoteNodeView = memo(function NoteNodeView({ data }: NodeProps<NoteNode>) {
@@ -351,7 +351,7 @@ export function MapPage() {
             >
               <Background gap={24} size={1} />
               <Controls showInteractive={false} position="bottom-left" />
-              {total <= MINIMAP_MAX && (
+              {total <= MINIMAP_MAX && area.width >= 600 && (
                 <MiniMap
                   pannable
                   zoomable
