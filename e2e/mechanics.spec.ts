@@ -5,7 +5,7 @@ import { apiInvite, apiSignUp, apiWorkspace, card, writeNote } from './helpers.j
 // check while framing, a gate that waits for everyone, the conclusion adopted by the group's consent
 // (not the manager's say-so), and each member's reflection before the inquiry concludes.
 
-const LIVE = { timeout: 20_000 };
+const LIVE = { timeout: 30_000 };
 
 type FitAnswer = [question: RegExp, answer: string];
 
@@ -43,6 +43,17 @@ async function member(browser: Browser, owner: APIRequestContext, workspaceId: s
   const user = await apiSignUp(context.request, name, invitation.email);
   expect((await context.request.post(`/api/invitations/${invitation.token}/accept`)).ok()).toBe(true);
   return { context, user, page: await context.newPage() };
+}
+
+/**
+ * Someone else's note arrives: on the board at once, or — if this reader has scrolled down — behind the
+ * "new notes" pill, which brings it in.
+ */
+async function expectOthersNote(page: Page, text: string) {
+  const pill = page.getByRole('button', { name: /^\d+ new notes?$/ });
+  await expect(card(page, text).or(pill).first()).toBeVisible(LIVE);
+  if (await pill.isVisible()) await pill.click();
+  await expect(card(page, text)).toBeVisible();
 }
 
 function conclusionPanel(page: Page) {
@@ -106,7 +117,7 @@ test('a whole collaborative inquiry: fit check, a gate that waits for everyone, 
   const hypothesis = 'The March price rise pushed Aurora over the budget of small shops.';
   await j.getByRole('button', { name: 'New note' }).click();
   await writeNote(j, 'Hypothesis', hypothesis);
-  await expect(card(f, hypothesis)).toBeVisible(LIVE);
+  await expectOthersNote(f, hypothesis);
   await f.getByRole('button', { name: 'Move to challenging' }).click();
   await expect(f.getByRole('button', { name: 'Move to synthesizing' })).toBeVisible();
   await expect(f.getByText(/Before synthesizing, waiting for/)).toBeVisible();
@@ -123,7 +134,7 @@ test('a whole collaborative inquiry: fit check, a gate that waits for everyone, 
 
   // Bea challenges Jonas's hypothesis with evidence; Jonas builds on Bea's evidence.
   const evidence = 'Q3 churn: 41% of cancellations came from shops under 5 staff, most in their first month.';
-  await expect(card(b, hypothesis)).toBeVisible(LIVE);
+  await expectOthersNote(b, hypothesis);
   await card(b, hypothesis)
     .getByRole('button', { name: /^Reply/ })
     .click();
@@ -133,7 +144,7 @@ test('a whole collaborative inquiry: fit check, a gate that waits for everyone, 
     .filter({ hasText: /^Challenges$/ })
     .click();
   await writeNote(b, 'Evidence', evidence);
-  await expect(card(j, evidence)).toBeVisible(LIVE);
+  await expectOthersNote(j, evidence);
   const insight = 'Onboarding time, not price, predicts who leaves: the slow starters churned first.';
   await card(j, evidence)
     .getByRole('button', { name: /^Reply/ })
