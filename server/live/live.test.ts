@@ -156,4 +156,20 @@ describe('live stream', () => {
       { numRuns: 25 },
     );
   });
+
+  it('tells each viewer whether they themselves said "this helped me"', async () => {
+    const { facilitator, owner, inquiryId, noteId } = await createTeam(server);
+    const since = (await owner.client.get(`/api/inquiries/${inquiryId}`)).body.inquiry.lastSeq;
+    const [theirs, onlooker] = await Promise.all([
+      openStream(server, facilitator, inquiryId, since),
+      openStream(server, owner, inquiryId, since),
+    ]);
+    await Promise.all([ready(theirs), ready(onlooker)]);
+    await facilitator.client.request('PUT', `/api/contributions/${noteId}/acknowledgement`);
+    const updated = (s: typeof theirs) => s.events().find((e) => e.type === 'contribution.updated')?.data;
+    await Promise.all([theirs, onlooker].map((s) => s.waitFor(() => updated(s) !== undefined, 'the update')));
+    expect(updated(theirs)).toMatchObject({ acknowledgements: 1, acknowledgedByMe: true });
+    expect(updated(onlooker)).toMatchObject({ acknowledgements: 1, acknowledgedByMe: false });
+    await Promise.all([theirs.close(), onlooker.close()]);
+  });
 });

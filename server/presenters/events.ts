@@ -44,7 +44,9 @@ export function audienceOf(event: StoredEvent, viewerId: string, privacy: Privac
     case 'contribution.created':
     case 'contribution.updated':
       if (!privacy.canSee(viewerId, event.data)) return null;
-      return event.data.authorId === viewerId ? 'author' : 'others';
+      if (event.data.authorId === viewerId) return 'author';
+      // acknowledgedByMe differs between those who said "this helped me" and the rest.
+      return event.data.acknowledgedBy.includes(viewerId) ? 'acknowledged' : 'others';
     case 'contribution.deleted':
       return privacy.canSee(viewerId, event.data) ? 'everyone' : null;
     case 'link.created':
