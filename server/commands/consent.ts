@@ -74,6 +74,9 @@ export async function proposeConclusion(
   draft: { text: string; restsOn: string[] },
 ): Promise<consent.Proposal> {
   requirePhase(inquiry, 'propose_conclusion');
+  if (!(await voicesOf(writer.db, inquiry)).includes(actorId)) {
+    throw forbidden('Only participants of the inquiry take part in the consent.');
+  }
   const privacy = await loadPrivacy(writer.db, inquiry);
   const notes = await findContributions(writer.db, draft.restsOn);
   const found = new Set(

@@ -5,7 +5,7 @@ import {
   type Reflection,
   reflectionReadiness,
 } from '../../domain/mechanics/reflection.js';
-import { conflict } from '../errors.js';
+import { conflict, forbidden } from '../errors.js';
 import { transact, type Writer } from '../live/transact.js';
 import { adoptedConclusionText, listReflections, saveReflection } from '../store/conclusions.js';
 import type { Db } from '../store/db.js';
@@ -36,6 +36,10 @@ export async function reflectionsOf(db: Db, inquiry: InquiryRecord): Promise<Ref
 export async function reflect(writer: Writer, inquiry: InquiryRecord, reflection: Reflection): Promise<void> {
   const refusal = activityRefusal(inquiry.phase, 'write_reflection');
   if (refusal) throw conflict(refusal);
+  const participants = await listParticipants(writer.db, inquiry);
+  if (!participants.some((p) => p.user.id === reflection.userId)) {
+    throw forbidden('Only participants of the inquiry write a reflection on it.');
+  }
   await transact(writer, async (trx, record) => {
     await saveReflection(trx, inquiry.id, reflection);
     await record(inquiry.id, { type: 'reflection.updated', data: { userId: reflection.userId } });

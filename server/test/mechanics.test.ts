@@ -226,6 +226,10 @@ describe('mechanics API', () => {
           })
         ).status,
       ).toBe(400);
+      // Someone in the workspace but not in the inquiry takes no part in the consent.
+      expect((await owner.client.post(base, { text: 'Mine instead', restsOn: [evidence.id] })).status).toBe(
+        403,
+      );
       const proposed = await facilitator.client.post(base, {
         text: 'The new supplier’s sizing runs small, which drives returns.',
         restsOn: [evidence.id],
@@ -273,6 +277,7 @@ describe('mechanics API', () => {
         keep: 'Evidence first',
         change: 'Ask earlier',
       };
+      expect((await owner.client.put(`${reflections}/mine`, { ...full, teachBack })).status).toBe(403);
       const copied = await member.client.put(`${reflections}/mine`, {
         ...full,
         teachBack: 'The new supplier’s sizing runs small, which drives returns.',
