@@ -34,5 +34,8 @@ function openSqlite(file: string): Db {
 
 function openPostgres(url: string): Db {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection that PostgreSQL closes (a restart, a failover, an administrator) must not take the
+  // process down; the pool opens a new one for the next query.
+  pool.on('error', (error) => console.warn(`PostgreSQL closed an idle connection: ${error.message}`));
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
 }
