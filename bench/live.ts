@@ -4,7 +4,7 @@
 // nothing. Loopback only; every loop is bounded by count and time; every child is stopped at the end.
 //
 //   npm run bench:live -- [--clients 200,1000] [--instances 1,2] [--rate 50] [--duration 15]
-//                         [--warmup 3] [--quiet-wait 30] [--flat-duration 5] [--flat-writers 16] [--writers 4] [--readers 20]
+//                         [--warmup 3] [--quiet-wait 10] [--flat-duration 5] [--flat-writers 16] [--writers 4] [--readers 20]
 //                         [--body 200] [--client-procs 1] [--cpu-prof]
 //
 // Processes: this one (orchestration and the HTTP writers), the server(s), the clients (a child of
@@ -47,7 +47,7 @@ const { values: args } = parseArgs({
     'flat-duration': { type: 'string', default: '5' },
     'flat-writers': { type: 'string', default: '16' },
     warmup: { type: 'string', default: '3' },
-    'quiet-wait': { type: 'string', default: '30' },
+    'quiet-wait': { type: 'string', default: '10' },
     writers: { type: 'string', default: '4' },
     readers: { type: 'string', default: '20' },
     body: { type: 'string', default: '200' },
@@ -828,9 +828,16 @@ async function sharedDatabase(): Promise<{ url: string } | string> {
 const profileDir = args['cpu-prof'] ? mkdtempSync(resolve(tmpdir(), 'colearn-bench-live-profile-')) : null;
 
 async function main(): Promise<void> {
-  const interrupted = () => void cleanup().finally(() => process.exit(130));
-  process.once('SIGINT', interrupted);
-  process.once('SIGTERM', interrupted);
+  // Ctrl-C reaches this process twice (from the terminal and relayed by tsx): clean up once, and let
+  // neither signal cut the clean-up short.
+  let stopping = false;
+  const interrupted = () => {
+    if (stopping) return;
+    stopping = true;
+    void cleanup().finally(() => process.exit(130));
+  };
+  process.on('SIGINT', interrupted);
+  process.on('SIGTERM', interrupted);
   const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
   const conditions =
     `${cpus().length} cores (load average before the run: ${load}), node ${process.version}; ` +
