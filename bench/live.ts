@@ -202,7 +202,8 @@ class ClientPool {
   get pids(): number[] {
     return this.rpcs.map((r) => r.child.pid ?? 0);
   }
-  async connect(targets: Target[]): Promise<ConnectReply> {
+  /** Opens the streams, a share in each client process, and says how that went. */
+  async connect(targets: Target[]): Promise<void> {
     const shares = this.rpcs.map((_, p) => targets.filter((_t, i) => i % this.rpcs.length === p));
     const replies = await Promise.all(
       this.rpcs.map((rpc, p) =>
@@ -217,12 +218,13 @@ class ClientPool {
         ),
       ),
     );
-    return {
-      ready: replies.reduce((s, r) => s + r.ready, 0),
-      failed: replies.reduce((s, r) => s + r.failed, 0),
-      errors: replies.flatMap((r) => r.errors),
-      ms: Math.max(...replies.map((r) => r.ms)),
-    };
+    const ready = replies.reduce((s, r) => s + r.ready, 0);
+    const failed = replies.reduce((s, r) => s + r.failed, 0);
+    const seconds = Math.max(...replies.map((r) => r.ms)) / 1000;
+    const errors = replies.flatMap((r) => r.errors).join('; ');
+    console.log(
+      `  ${ready}/${targets.length} streams ready in ${seconds.toFixed(1)} s${failed ? `, ${failed} failed: ${errors}` : ''}`,
+    );
   }
   async start(phase: number): Promise<void> {
     await Promise.all(this.rpcs.map((rpc) => rpc.call({ cmd: 'start', phase }, 10_000)));
@@ -246,16 +248,10 @@ class ClientPool {
       duplicates: sum((s) => s.duplicates),
       outOfOrder: sum((s) => s.outOfOrder),
       missing: sum((s) => s.missing),
-      clientsComplete: sum((s) => s.clientsComplete),
-      clientsOpen: sum((s) => s.clientsOpen),
-      firstAt: Math.min(...finite(all.map((s) => s.firstAt))),
       lastAt: Math.max(...finite(all.map((s) => s.lastAt))),
       latency: hist.toJSON(),
       hist,
-      minBytes: Math.min(...all.map((s) => s.minBytes)),
-      maxBytes: Math.max(...all.map((s) => s.maxBytes)),
       medianBytes: all[0]?.medianBytes ?? 0,
-      other: sum((s) => s.other),
       closes,
       loopDelayP99Ms: Math.max(...all.map((s) => s.loopDelayP99Ms)),
       loopDelayMaxMs: Math.max(...all.map((s) => s.loopDelayMaxMs)),
@@ -381,7 +377,6 @@ interface Row {
   failed: number;
   /** Of the failed, posts that got no answer in time (the note may still have been stored). */
   unanswered: number;
-  sendSeconds: number;
   deliveries: number;
   expected: number;
   /** Deliveries per second, from the first send to the last delivery. */
@@ -414,7 +409,6 @@ interface Memory {
 interface Side {
   rows: Row[];
   memory: Memory;
-  connect: ConnectReply;
   flat: Row | null;
   steady: Map<number, Row>;
 }
@@ -453,7 +447,6 @@ function toRow(
     sent: w.sent,
     failed: w.failed,
     unanswered: w.unanswered,
-    sendSeconds: w.seconds,
     deliveries: stats.deliveries,
     expected: (w.sent - w.failed) * clients,
     deliveredPerSec: window > 0 ? stats.deliveries / window : Number.NaN,
@@ -504,11 +497,7 @@ async function colearnSide(clients: number, instances: number, pg: string | null
         url: `${(bases[i % bases.length] ?? '').replace('http', 'ws')}/api/inquiries/${seeded.inquiryId}/live?since=${seeded.lastSeq}`,
         cookie: seeded.readers[i % seeded.readers.length] ?? null,
       }));
-      const connect = await pool.connect(targets);
-      console.log(
-        `  ${connect.ready}/${clients} streams ready in ${(connect.ms / 1000).toFixed(1)} s` +
-          (connect.failed ? `, ${connect.failed} failed: ${connect.errors.join('; ')}` : ''),
-      );
+      await pool.connect(targets);
       await sleep(2_000); // presence batches settle
       const withClientsKb = (await Promise.all(pids.map(settledRssKb))).reduce((a, b) => a + b, 0);
       for (const w of watches) w.window();
@@ -568,7 +557,6 @@ async function colearnSide(clients: number, instances: number, pg: string | null
         rows,
         steady,
         flat,
-        connect,
         memory: { baselineKb, withClientsKb, peakKb, perClientKb: (withClientsKb - baselineKb) / clients },
       };
     } finally {
@@ -593,7 +581,7 @@ async function ceilingSide(clients: number, bytes: number): Promise<Side> {
     const baselineKb = await settledRssKb(pid);
     const pool = new ClientPool(CLIENT_PROCS);
     try {
-      const connect = await pool.connect(
+      await pool.connect(
         Array.from({ length: clients }, () => ({ url: `ws://127.0.0.1:${port}/`, cookie: null })),
       );
       await sleep(2_000);
@@ -654,7 +642,6 @@ async function ceilingSide(clients: number, bytes: number): Promise<Side> {
         rows,
         steady,
         flat,
-        connect,
         memory: { baselineKb, withClientsKb, peakKb, perClientKb: (withClientsKb - baselineKb) / clients },
       };
     } finally {

@@ -67,9 +67,7 @@ function emptyStats() {
     deliveries: 0,
     duplicates: 0,
     outOfOrder: 0,
-    firstAt: Number.NaN,
     lastAt: Number.NaN,
-    other: 0,
     closes: {} as Record<string, number>,
   };
 }
@@ -80,12 +78,10 @@ function onFrame(client: Client, data: WebSocket.RawData): void {
   const at = nowMs();
   const frame = Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
   if (!readMarker(frame, found) || found.phase !== phase) {
-    stats.other++;
     if (!client.ready && frame.length < 80 && frame.includes('"ready"')) client.ready = true;
     return;
   }
   stats.deliveries++;
-  if (Number.isNaN(stats.firstAt)) stats.firstAt = at;
   stats.lastAt = at;
   latency.record(at - found.sentAt);
   if (sizes.length < SIZE_SAMPLES) sizes.push(frame.length);
@@ -160,23 +156,15 @@ async function collect(sent: number, failed: number[], waitMs: number): Promise<
   const waiting = () => clients.some((c) => c.open && c.count < expected);
   while (waiting() && nowMs() < deadline) await new Promise((r) => setTimeout(r, 50));
   let missing = 0;
-  let complete = 0;
   for (const client of clients) {
-    if (client.count >= expected) {
-      complete++;
-      continue;
-    }
+    if (client.count >= expected) continue;
     for (let n = 0; n < sent; n++) if (!failedSet.has(n) && !client.has(n)) missing++;
   }
   sizes.sort((a, b) => a - b);
   const result: PhaseStats = {
     ...stats,
     missing,
-    clientsComplete: complete,
-    clientsOpen: clients.filter((c) => c.open).length,
     latency: latency.toJSON(),
-    minBytes: sizes[0] ?? 0,
-    maxBytes: sizes.at(-1) ?? 0,
     medianBytes: sizes[Math.floor(sizes.length / 2)] ?? 0,
     loopDelayP99Ms: loop.percentile(99) / 1e6,
     loopDelayMaxMs: loop.max / 1e6,

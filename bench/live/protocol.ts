@@ -75,17 +75,10 @@ export interface PhaseStats {
   outOfOrder: number;
   /** Expected (socket, event) pairs that never arrived before the wait ended. */
   missing: number;
-  clientsComplete: number;
-  clientsOpen: number;
-  firstAt: number;
   lastAt: number;
   latency: { counts: number[]; max: number };
-  /** Byte sizes of the marked frames. */
-  minBytes: number;
-  maxBytes: number;
+  /** The median byte size of the marked frames. */
   medianBytes: number;
-  /** Frames without a marker (presence, ready, participant.joined, pong). */
-  other: number;
   /** Close codes seen during the phase, with counts. */
   closes: Record<string, number>;
   loopDelayP99Ms: number;
