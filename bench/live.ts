@@ -469,9 +469,11 @@ function toRow(
 
 async function colearnSide(clients: number, instances: number, pg: string | null): Promise<Side> {
   const started: Server[] = [];
+  const dataDirs: string[] = [];
   for (let i = 0; i < instances; i++) {
     const dataDir = mkdtempSync(resolve(tmpdir(), 'colearn-bench-live-'));
     tempDirs.add(dataDir);
+    dataDirs.push(dataDir);
     const server = await startServer(dataDir, pg, profileDir);
     servers.add(server);
     started.push(server);
@@ -567,6 +569,11 @@ async function colearnSide(clients: number, instances: number, pg: string | null
     for (const s of started) {
       await stopServer(s);
       servers.delete(s);
+    }
+    // The scenario's data directories go as soon as its servers have stopped, not at the end of the run.
+    for (const dir of dataDirs) {
+      rmSync(dir, { recursive: true, force: true });
+      tempDirs.delete(dir);
     }
   }
 }
