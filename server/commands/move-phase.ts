@@ -33,6 +33,12 @@ export async function movePhase(
     const decision = moveRule(current.phase, input.to, gate, input.overrideReason);
     if (decision.outcome === 'invalid')
       throw new HttpError(409, 'conflict', decision.message, undefined, { missing: [] });
+    if (decision.outcome === 'needs_override' && input.overrideReason?.trim()) {
+      // A reason was given but is too thin to record: say so next to the field, not as a closed gate.
+      throw new HttpError(400, 'invalid_input', 'Say in a few words why the group moves on anyway.', [
+        { path: 'body.overrideReason', message: 'Say in a few words why the group moves on anyway.' },
+      ]);
+    }
     if (decision.outcome === 'needs_override') {
       throw new HttpError(409, 'conflict', decision.message, undefined, { missing: decision.missing });
     }

@@ -110,6 +110,8 @@ describe('mechanics API', () => {
 
       // No conclusion mechanism has been used: moving on needs a recorded reason.
       expect((await move('reflecting')).status).toBe(409);
+      const thin = await move('reflecting', 'Because');
+      expect([thin.status, thin.body.error.fields?.[0]?.path]).toEqual([400, 'body.overrideReason']);
       const overridden = await move('reflecting', 'We agreed on the call on Tuesday.');
       expect(overridden.body.inquiry.phase).toBe('reflecting');
       const history = (await member.client.get(`/api/inquiries/${inquiryId}/phases`)).body.items;
