@@ -26,6 +26,7 @@ import { type FormEvent, useId, useState } from 'react';
 import type { InquiryDetail } from '../../../contract/inquiries.js';
 import type { Commitment } from '../../../contract/participation.js';
 import { useCommitmentMutations, useCommitments } from '../../api/participation.js';
+import { FormFooter } from '../../components/FormFooter.js';
 import { PageError } from '../../components/PageState.js';
 import { PersonAvatar } from '../../components/PersonAvatar.js';
 import { useFormErrors } from '../../lib/forms.js';
@@ -355,19 +356,7 @@ function CommitmentForm({
             style={{ minWidth: 150 }}
           />
         </Group>
-        {errors.formError && (
-          <Text size="sm" c="var(--mantine-color-error)" role="alert">
-            {errors.formError}
-          </Text>
-        )}
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" size="xs" onClick={onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" size="xs" loading={busy}>
-            {submitLabel}
-          </Button>
-        </Group>
+        <FormFooter formError={errors.formError} onCancel={onCancel} busy={busy} submitLabel={submitLabel} />
       </Stack>
     </Paper>
   );
