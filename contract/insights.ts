@@ -1,0 +1,214 @@
+import { z } from 'zod';
+import { INSIGHT_RULES, SEVERITIES } from '../domain/insights/rules.js';
+import { PersonRef } from './accounts.js';
+import { Id, Line, Timestamp } from './common.js';
+
+// The facilitator's console (#5): findings with their suggested questions, participation, knowledge
+// resilience and the shared-understanding check. Every figure says which rule fired on what.
+
+export const InsightRule = z.enum(INSIGHT_RULES);
+export const Severity = z.enum(SEVERITIES);
+
+export const InsightSubject = z.object({ type: z.enum(['contribution', 'user']), id: Id });
+export type InsightSubject = z.infer<typeof InsightSubject>;
+
+/** A suggested question once the facilitator has posted it into the inquiry. */
+export const AskedPrompt = z.object({
+  /** The question contribution the facilitator posted. */
+  contributionId: Id,
+  askedAt: Timestamp,
+  /** True once a contribution `answers` it. */
+  answered: z.boolean(),
+});
+
+export const Finding = z.object({
+  /** Stable while the finding holds: the rule and its subjects, e.g. `silent_participant:<userId>`. */
+  id: z.string(),
+  rule: InsightRule,
+  severity: Severity,
+  /** Plain words: what the rule saw, on which notes or people, and the threshold it used. */
+  explanation: z.string(),
+  subjects: z.array(InsightSubject),
+  /** The facilitator prompt suggested for this finding, with names filled in. */
+  question: z.string(),
+  /** The person the question is addressed to, or null for the whole group. */
+  addressedTo: PersonRef.nullable(),
+  /** The prompt in the workspace's library the question came from. */
+  promptId: Id.nullable(),
+  asked: AskedPrompt.nullable(),
+});
+export type Finding = z.infer<typeof Finding>;
+
+const Count = z.number().int().min(0);
+
+export const PersonParticipation = z.object({
+  user: PersonRef,
+  role: z.enum(['facilitator', 'participant']),
+  perspective: z.string().nullable(),
+  contributions: Count,
+  /** Builds-on and challenges this person made on others' notes. */
+  buildOns: Count,
+  challenges: Count,
+  acknowledgementsGiven: Count,
+  acknowledgementsReceived: Count,
+  /** This person's share of all attributed contributions, 0..1. */
+  share: z.number(),
+  firstContributionAt: Timestamp.nullable(),
+  lastContributionAt: Timestamp.nullable(),
+});
+export type PersonParticipation = z.infer<typeof PersonParticipation>;
+
+export const Participation = z.object({
+  people: z.array(PersonParticipation),
+  /** Anonymous notes are counted here and never attributed to anyone. */
+  anonymousContributions: Count,
+  /** Contributions, build-ons and acknowledgements per person per time bucket, oldest first. */
+  bucket: z.enum(['hour', 'day', 'week']),
+  timeline: z.array(
+    z.object({
+      start: Timestamp,
+      userId: Id,
+      contributions: Count,
+      buildOns: Count,
+      acknowledgements: Count,
+    }),
+  ),
+  /** Who builds on (or challenges, supports, answers) whom: an edge per ordered pair of people. */
+  network: z.array(z.object({ from: Id, to: Id, count: Count })),
+  balance: z.object({
+    /** Gini coefficient of contributions per person (0 = everyone equal, 1 = one voice). */
+    gini: z.number(),
+    topVoice: PersonRef.nullable(),
+    topShare: z.number(),
+    facilitatorShare: z.number(),
+    /** 1 / number of people: what an equal share would be. */
+    fairShare: z.number(),
+  }),
+});
+export type Participation = z.infer<typeof Participation>;
+
+/** Why a person counts as able to explain a piece of knowledge. */
+export const HolderReason = z.enum(['contributed', 'endorsed', 'taught_back']);
+export const KnowledgeHolder = z.object({
+  user: PersonRef,
+  reasons: z.array(HolderReason),
+  /** Holders who can explain it: taught it back, or contributed to it and endorsed it. */
+  canExplain: z.boolean(),
+});
+export type KnowledgeHolder = z.infer<typeof KnowledgeHolder>;
+
+export const KnowledgeResilience = z.object({
+  /** The inquiry or the conclusion this is about. */
+  subject: z.object({ type: z.enum(['inquiry', 'conclusion']), id: Id, title: z.string() }),
+  holders: z.array(KnowledgeHolder),
+  /** How many of the people who can explain it must be away before nobody left can (0 = nobody can now). */
+  busFactor: Count,
+});
+export type KnowledgeResilience = z.infer<typeof KnowledgeResilience>;
+
+export const AwayImpact = z.object({
+  user: PersonRef,
+  /** Bus factors with this person away, for the inquiry and each conclusion. */
+  busFactorAfter: Count,
+  /** Subjects nobody left could explain. */
+  lost: z.array(z.object({ type: z.enum(['inquiry', 'conclusion']), id: Id, title: z.string() })),
+});
+export type AwayImpact = z.infer<typeof AwayImpact>;
+
+export const InquiryResilience = z.object({
+  inquiry: KnowledgeResilience,
+  conclusions: z.array(KnowledgeResilience),
+  /** "What if X were away", for every person involved, the facilitator included. */
+  away: z.array(AwayImpact),
+});
+export type InquiryResilience = z.infer<typeof InquiryResilience>;
+
+export const WorkspaceResilience = z.object({
+  topics: z.array(
+    z.object({
+      inquiry: z.object({ id: Id, title: z.string(), phase: z.string() }),
+      busFactor: Count,
+      holders: z.array(PersonRef),
+    }),
+  ),
+  /** People who are the only one able to explain at least one topic. */
+  singlePointsOfFailure: z.array(z.object({ user: PersonRef, topics: z.array(Id) })),
+  away: z.array(AwayImpact),
+});
+export type WorkspaceResilience = z.infer<typeof WorkspaceResilience>;
+
+// Shared understanding check: private rankings of the inquiry's candidate explanations, compared with
+// Kendall's W. Individual rankings and theories are returned to their author only.
+
+export const UNDERSTANDING_STAGES = ['exploring', 'reflecting'] as const;
+export const UnderstandingStage = z.enum(UNDERSTANDING_STAGES);
+export const UnderstandingItem = z.object({ id: Id, label: z.string(), contributionId: Id.nullable() });
+export const UnderstandingCheck = z.object({
+  id: Id,
+  inquiryId: Id,
+  stage: UnderstandingStage,
+  items: z.array(UnderstandingItem),
+  openedAt: Timestamp,
+  closedAt: Timestamp.nullable(),
+  responses: Count,
+  /** The viewer's own answer, never anyone else's. */
+  myResponse: z.object({ ranking: z.array(Id), theory: z.string() }).nullable(),
+});
+export type UnderstandingCheck = z.infer<typeof UnderstandingCheck>;
+
+export const OpenUnderstandingBody = z.strictObject({
+  stage: UnderstandingStage,
+  /** Options the facilitator lists; without them the inquiry's hypotheses are the items. */
+  items: z
+    .array(z.strictObject({ label: Line(200), contributionId: Id.nullable().default(null) }))
+    .max(20)
+    .optional(),
+});
+export const UnderstandingResponseBody = z.strictObject({
+  /** Every item id once, most convincing first. */
+  ranking: z.array(Id).min(2).max(20),
+  theory: Line(600),
+});
+export const UnderstandingParams = z.strictObject({ checkId: Id });
+export const UnderstandingCheckResponse = z.object({ check: UnderstandingCheck });
+export const UnderstandingCheckList = z.object({ items: z.array(UnderstandingCheck), nextCursor: z.null() });
+
+export const UnderstandingResult = z.object({
+  checkId: Id,
+  stage: UnderstandingStage,
+  responses: Count,
+  /** Kendall's coefficient of concordance with tie correction; null with fewer than two rankings. */
+  w: z.number().nullable(),
+  /** Per item: mean rank and spread; `split` when the group disagrees on it. */
+  items: z.array(
+    z.object({ id: Id, label: z.string(), meanRank: z.number(), spread: z.number(), split: z.boolean() }),
+  ),
+});
+export const Understanding = z.object({
+  before: UnderstandingResult.nullable(),
+  after: UnderstandingResult.nullable(),
+});
+export type Understanding = z.infer<typeof Understanding>;
+
+export const InsightsResponse = z.object({
+  findings: z.array(Finding),
+  participation: Participation,
+  resilience: InquiryResilience,
+  understanding: Understanding,
+  /** When the figures were last brought up to date, and the live event they include. */
+  computedAt: Timestamp,
+  seq: z.number().int(),
+});
+export type InsightsResponse = z.infer<typeof InsightsResponse>;
+
+// Facilitator prompts: the library suggested questions come from, editable per workspace.
+export const Prompt = z.object({
+  id: Id,
+  rule: InsightRule,
+  /** May use {person}, {note} and {lens}, filled in from the finding's subjects. */
+  text: z.string(),
+  addressedTo: z.enum(['group', 'person']),
+  updatedAt: Timestamp,
+});
+export type Prompt = z.infer<typeof Prompt>;
+export const PromptList = z.object({ items: z.array(Prompt), nextCursor: z.null() });
