@@ -14,7 +14,7 @@ import { keys } from './queries.js';
 const FRESH_MS = 1_500;
 
 /** Reads `key` again whenever the inquiry's newest event changes, unless it was read just now. */
-function useRefreshOnSeq(key: QueryKey, lastSeq: number | undefined) {
+export function useRefreshOnSeq(key: QueryKey, lastSeq: number | undefined) {
   const qc = useQueryClient();
   const seen = useRef<number | undefined>(undefined);
   // The key is rebuilt each render; its content is what matters.
