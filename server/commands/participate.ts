@@ -7,19 +7,25 @@ import { listCommitments } from '../store/commitments.js';
 import { adoptedConclusionText, listReflections } from '../store/conclusions.js';
 import type { Db } from '../store/db.js';
 import { listHelpRequests } from '../store/help-requests.js';
-import { type InquiryRecord, listParticipants, setPerspective } from '../store/inquiries.js';
+import { findInquiry, type InquiryRecord, listParticipants, setPerspective } from '../store/inquiries.js';
 import { loadInquiryGraph } from '../store/inquiry-graph.js';
 
-/** The facilitator gives a participant a lens; everyone hears the inquiry changed. */
+/**
+ * The facilitator gives a participant a lens; everyone hears the inquiry changed, as it stands after the
+ * change (read inside the transaction, not the copy read before it).
+ */
 export async function assignPerspective(
   writer: Writer,
   inquiry: InquiryRecord,
   userId: string,
   perspective: string | null,
-): Promise<void> {
-  await transact(writer, async (trx, record) => {
+): Promise<InquiryRecord> {
+  return transact(writer, async (trx, record) => {
     if (!(await setPerspective(trx, inquiry.id, userId, perspective))) throw notFound('Participant');
-    await record(inquiry.id, { type: 'inquiry.updated', data: inquiry });
+    const updated = await findInquiry(trx, inquiry.id);
+    if (!updated) throw notFound('Inquiry');
+    await record(inquiry.id, { type: 'inquiry.updated', data: updated });
+    return updated;
   });
 }
 

@@ -356,7 +356,10 @@ export async function setPerspective(
     .where('inquiry_id', '=', inquiryId)
     .where('user_id', '=', userId)
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  if (Number(result.numUpdatedRows) !== 1) return false;
+  // Who holds which lens is part of the inquiry: it has changed.
+  await db.updateTable('inquiries').set({ updated_at: now() }).where('id', '=', inquiryId).execute();
+  return true;
 }
 
 export async function findPerspective(db: Db, inquiryId: string, userId: string): Promise<string | null> {

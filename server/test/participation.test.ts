@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contribute, createTeam, join, signUp } from './factories.js';
+import { openStream, ready } from './live-client.js';
 import { startServer, type TestServer } from './server.js';
 
 describe('promotive interaction and accountability', () => {
@@ -43,6 +44,24 @@ describe('promotive interaction and accountability', () => {
       { perspective: 'customer', heard: true },
       { perspective: 'finance', heard: false },
     ]);
+  });
+
+  it('announces a lens change with the inquiry as it stands after the change', async () => {
+    const { facilitator, member, inquiryId } = await createTeam(server);
+    const before = (await member.client.get(`/api/inquiries/${inquiryId}`)).body.inquiry;
+    const stream = await openStream(server, member, inquiryId, before.lastSeq);
+    await ready(stream);
+    // Timestamps have millisecond resolution: make sure the change lands on a later one.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const changed = await facilitator.client.patch(`/api/inquiries/${inquiryId}/participants/${member.id}`, {
+      perspective: 'customer',
+    });
+    expect(changed.status).toBe(200);
+    await stream.waitFor((m) => m.some((x) => x.type === 'inquiry.updated'), 'the lens change');
+    const event = stream.events().find((e) => e.type === 'inquiry.updated');
+    expect(event?.data.updatedAt).toBe(changed.body.inquiry.updatedAt);
+    expect(event?.data.updatedAt > before.updatedAt).toBe(true);
+    await stream.close();
   });
 
   it('counts "this helped me" from others only, and shows it in the author’s panel', async () => {
