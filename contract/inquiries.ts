@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { THINK_FIRST_PHASES } from '../domain/mechanics/private-mode.js';
 import { MODES, PHASES } from '../domain/model.js';
 import { PersonRef } from './accounts.js';
 import { Id, Line, PageQuery, Text, Timestamp } from './common.js';
@@ -8,6 +9,15 @@ export const Phase = z.enum(PHASES);
 export const Mode = z.enum(MODES);
 
 export const InquiryParams = z.strictObject({ inquiryId: Id });
+
+/**
+ * "Think first in these phases": private mode turns on when the inquiry moves into one, and what was
+ * hidden is revealed when it moves on to a phase that is not listed. Any phase but concluded.
+ */
+export const PrivatePhases = z
+  .array(z.enum(THINK_FIRST_PHASES))
+  .max(THINK_FIRST_PHASES.length)
+  .refine((phases) => new Set(phases).size === phases.length, 'Each phase only once.');
 
 const framing = {
   title: Line(120),
@@ -32,6 +42,7 @@ export const CreateInquiryBody = z.strictObject({
   privateMode: z.boolean().default(false),
   /** The facilitator's notes stay hidden until every member has posted. */
   leaderSpeaksLast: z.boolean().default(false),
+  privatePhases: PrivatePhases.default([]),
   gateSettings: GateSettings.optional(),
   fitCheck: FitCheckInput.optional(),
 });
@@ -48,6 +59,7 @@ export const UpdateInquiryBody = z
     participantIds: ParticipantIds,
     privateMode: z.boolean(),
     leaderSpeaksLast: z.boolean(),
+    privatePhases: PrivatePhases,
     gateSettings: GateSettings,
     fitCheck: FitCheckInput,
   })
@@ -76,6 +88,8 @@ export const Inquiry = z.object({
   leaderSpeaksLast: z.boolean(),
   /** Notes written up to this time have been revealed (private mode). */
   revealedAt: Timestamp.nullable(),
+  /** Phases to think first in (private mode on while the inquiry is in one). */
+  privatePhases: z.array(z.enum(THINK_FIRST_PHASES)),
   gateSettings: GateSettings,
   fitCheck: StoredFitCheck.nullable(),
 });

@@ -70,6 +70,8 @@ export const PhaseChange = z.object({
   movedBy: Id,
   overrideReason: z.string().nullable(),
   missing: z.array(Missing),
+  /** What the move did to private mode: started it (into a think-first phase), revealed the notes. */
+  privacy: z.enum(['started', 'revealed']).nullable(),
   at: Timestamp,
 });
 export type PhaseChange = z.infer<typeof PhaseChange>;

@@ -11,7 +11,10 @@ import {
   membersYetToPost,
   type PrivacyContext,
   type PrivacySettings,
+  privacyOnPhaseMove,
   reveal,
+  startsPrivate,
+  THINK_FIRST_PHASES,
   type TimedNote,
   visibleNotes,
 } from './private-mode.js';
@@ -222,6 +225,95 @@ describe('visibility properties', () => {
           expect(canSeeNote(revealedLater, k.viewer, note)).toBe(true);
           const morePosted = { ...c, postedIds: [...c.postedIds, poster] };
           expect(canSeeNote(morePosted, k.viewer, note)).toBe(true);
+        },
+      ),
+    );
+  });
+});
+
+describe('think first per phase', () => {
+  const listed = ['exploring', 'challenging'] as const;
+  const now = at(30);
+
+  it('turns private mode on when the group moves into a think-first phase, hiding nothing already seen', () => {
+    const moved = privacyOnPhaseMove(open, listed, 'framing', 'exploring', now);
+    expect(moved).toEqual({ settings: { ...open, privateMode: true, revealedAt: now }, effect: 'started' });
+    // A note written before the move stays visible to everyone; one written after it is private.
+    const c = (settings: PrivacySettings) => ({ ...ctx({}), settings });
+    expect(canSeeNote(c(moved.settings), 'b', byA)).toBe(true);
+    expect(canSeeNote(c(moved.settings), 'b', { authorId: 'a', createdAt: at(31) })).toBe(false);
+  });
+
+  it('keeps notes hidden while moving between two think-first phases', () => {
+    const hidden = { ...open, privateMode: true, revealedAt: at(5) };
+    expect(privacyOnPhaseMove(hidden, listed, 'exploring', 'challenging', now)).toEqual({
+      settings: hidden,
+      effect: null,
+    });
+  });
+
+  it('reveals what was hidden and turns private mode off when the group moves on to an open phase', () => {
+    const hidden = { ...open, privateMode: true, revealedAt: at(5) };
+    const moved = privacyOnPhaseMove(hidden, listed, 'challenging', 'synthesizing', now);
+    expect(moved).toEqual({ settings: { ...open, privateMode: false, revealedAt: now }, effect: 'revealed' });
+    expect(canSeeNote({ ...ctx({}), settings: moved.settings }, 'b', byA)).toBe(true);
+  });
+
+  it('reveals on the way back too, when the earlier phase is not a think-first one', () => {
+    const hidden = { ...open, privateMode: true };
+    expect(privacyOnPhaseMove(hidden, ['challenging'], 'challenging', 'exploring', now).effect).toBe(
+      'revealed',
+    );
+  });
+
+  it('leaves the facilitator’s own choice alone between phases that are not listed', () => {
+    const manual = { ...open, privateMode: true };
+    expect(privacyOnPhaseMove(manual, listed, 'synthesizing', 'reflecting', now)).toEqual({
+      settings: manual,
+      effect: null,
+    });
+    expect(privacyOnPhaseMove(open, [], 'framing', 'exploring', now)).toEqual({
+      settings: open,
+      effect: null,
+    });
+  });
+
+  it('has nothing to reveal when the facilitator already turned private mode off by hand', () => {
+    expect(privacyOnPhaseMove(open, listed, 'challenging', 'synthesizing', now)).toEqual({
+      settings: open,
+      effect: null,
+    });
+  });
+
+  it('never moves an earlier reveal back in time', () => {
+    const later = { ...open, privateMode: true, revealedAt: at(40) };
+    expect(privacyOnPhaseMove(later, listed, 'challenging', 'synthesizing', now).settings.revealedAt).toBe(
+      at(40),
+    );
+  });
+
+  it('starts in private mode when framing itself is a think-first phase', () => {
+    expect(startsPrivate(['framing'])).toBe(true);
+    expect(startsPrivate(['exploring'])).toBe(false);
+    expect(THINK_FIRST_PHASES).not.toContain('concluded');
+  });
+
+  it('after any move, private mode is on exactly in listed phases (when it was driven by the phases)', () => {
+    fc.assert(
+      fc.property(
+        fc.subarray([...THINK_FIRST_PHASES]),
+        fc.array(fc.constantFrom(...THINK_FIRST_PHASES), { minLength: 1, maxLength: 8 }),
+        (phases, path) => {
+          let settings: PrivacySettings = { ...open, privateMode: startsPrivate(phases) };
+          let from: (typeof path)[number] = 'framing';
+          for (const [i, to] of path.entries()) {
+            settings = privacyOnPhaseMove(settings, phases, from, to, at(i + 1)).settings;
+            from = to;
+            const listedNow = phases.includes(to);
+            if (listedNow) expect(settings.privateMode).toBe(true);
+            if (!listedNow && phases.length > 0 && settings.privateMode) return false;
+          }
+          return true;
         },
       ),
     );

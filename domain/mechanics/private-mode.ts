@@ -8,6 +8,8 @@
 // see who is stuck to facilitate at all. Leader-speaks-last is what keeps the facilitator's influence out.
 // A workspace owner who is not this inquiry's facilitator is treated like any other member.
 
+import { PHASES, type Phase } from '../model.js';
+
 export interface PrivacySettings {
   privateMode: boolean;
   leaderSpeaksLast: boolean;
@@ -110,4 +112,46 @@ export function reveal(settings: PrivacySettings, at: string): PrivacySettings {
   if (Number.isNaN(time(at))) throw new RangeError(`Not a time: ${at}`);
   if (settings.revealedAt !== null && time(settings.revealedAt) >= time(at)) return settings;
   return { ...settings, revealedAt: at };
+}
+
+// Think first per phase. The facilitator may name phases to think first in (exploring, say): moving into
+// one turns private mode on; moving out of one into a phase that is not listed reveals what was hidden and
+// turns private mode off. Moves between two unlisted phases leave the settings as the facilitator set them.
+
+/** Phases a group can think first in: every phase that takes notes (a concluded inquiry takes none). */
+export type ThinkFirstPhase = Exclude<Phase, 'concluded'>;
+export const THINK_FIRST_PHASES = PHASES.filter((p): p is ThinkFirstPhase => p !== 'concluded');
+
+/** What a phase move did to private mode, for the record of the move. */
+export type PhasePrivacyEffect = 'started' | 'revealed' | null;
+
+/**
+ * The privacy settings after moving from `from` to `to` at `at`, with the effect to record.
+ * - Into a listed phase with private mode off: on, and everything written so far stays visible
+ *   (revealedAt moves to now, so turning private mode on hides nothing that was already seen).
+ * - Into a listed phase with private mode already on: unchanged, still hidden until the phase ends.
+ * - Out of a listed phase into an unlisted one with private mode on: revealed (as a reveal at `at`) and
+ *   turned off. If the facilitator had already turned it off by hand, nothing is left to reveal.
+ */
+export function privacyOnPhaseMove(
+  settings: PrivacySettings,
+  privatePhases: readonly Phase[],
+  from: Phase,
+  to: Phase,
+  at: string,
+): { settings: PrivacySettings; effect: PhasePrivacyEffect } {
+  const listed = new Set(privatePhases);
+  if (listed.has(to)) {
+    if (settings.privateMode) return { settings, effect: null };
+    return { settings: { ...reveal(settings, at), privateMode: true }, effect: 'started' };
+  }
+  if (listed.has(from) && settings.privateMode) {
+    return { settings: { ...reveal(settings, at), privateMode: false }, effect: 'revealed' };
+  }
+  return { settings, effect: null };
+}
+
+/** Whether an inquiry framed with these think-first phases starts in private mode (framing listed). */
+export function startsPrivate(privatePhases: readonly Phase[]): boolean {
+  return privatePhases.includes('framing');
 }

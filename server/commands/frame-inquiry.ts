@@ -1,6 +1,7 @@
 import type { CreateInquiryBody, UpdateInquiryBody } from '../../contract/inquiries.js';
 import type { StoredFitCheck } from '../../contract/mechanics.js';
 import { decideMode, fitCheck } from '../../domain/mechanics/fit-check.js';
+import { startsPrivate, type ThinkFirstPhase } from '../../domain/mechanics/private-mode.js';
 import type { Mode } from '../../domain/model.js';
 import { invalidField, notFound } from '../errors.js';
 import { transact, type Writer } from '../live/transact.js';
@@ -24,6 +25,7 @@ type CreateInput = Parsed<CreateInquiryBody> & {
   participantIds: string[];
   privateMode: boolean;
   leaderSpeaksLast: boolean;
+  privatePhases: ThinkFirstPhase[];
 };
 
 async function checkParticipants(db: Db, workspaceId: string, ids: readonly string[]): Promise<void> {
@@ -54,7 +56,13 @@ export async function frameInquiry(
   const fit = decideFit(input.fitCheck, input.mode);
   return transact(writer, async (trx) => {
     await checkParticipants(trx, input.workspaceId, input.participantIds);
-    return createInquiry(trx, { ...input, gateSettings: input.gateSettings ?? null, fitCheck: fit });
+    return createInquiry(trx, {
+      ...input,
+      // An inquiry starts in framing: if that is a think-first phase, it starts in private mode.
+      privateMode: input.privateMode || startsPrivate(input.privatePhases),
+      gateSettings: input.gateSettings ?? null,
+      fitCheck: fit,
+    });
   });
 }
 

@@ -1,12 +1,14 @@
 import type { GateStatus } from '../../contract/mechanics.js';
 import { gateInto, gateMessage, moveRule } from '../../domain/mechanics/gates.js';
 import { nextPhase } from '../../domain/mechanics/phases.js';
+import { privacyOnPhaseMove } from '../../domain/mechanics/private-mode.js';
 import type { Phase } from '../../domain/model.js';
 import { HttpError, notFound } from '../errors.js';
 import { transact, type Writer } from '../live/transact.js';
 import type { Db } from '../store/db.js';
 import { loadGateFacts } from '../store/gate-facts.js';
-import { findInquiry, type InquiryRecord, setPhase } from '../store/inquiries.js';
+import { now } from '../store/ids.js';
+import { findInquiry, type InquiryRecord, setPhase, setPrivacy } from '../store/inquiries.js';
 import { notifyParticipants } from './notify.js';
 
 /** Where the group stands with the gate into its next phase: what the board shows as "waiting for". */
@@ -42,6 +44,9 @@ export async function movePhase(
     if (decision.outcome === 'needs_override') {
       throw new HttpError(409, 'conflict', decision.message, undefined, { missing: decision.missing });
     }
+    // Think-first phases: moving into one starts private mode, moving on from one reveals (docs/mechanics.md §4).
+    const privacy = privacyOnPhaseMove(current, current.privatePhases, current.phase, input.to, now());
+    if (privacy.effect) await setPrivacy(trx, current.id, privacy.settings);
     await setPhase(trx, {
       inquiryId: current.id,
       from: current.phase,
@@ -49,10 +54,14 @@ export async function movePhase(
       movedBy: input.movedBy,
       overrideReason: decision.overridden ? decision.reason : null,
       missing: decision.overridden ? decision.missing : [],
+      privacy: privacy.effect,
     });
     const moved = await findInquiry(trx, current.id);
     if (!moved) throw notFound('Inquiry');
+    // The same events as a reveal by hand (commands/reveal.ts): the inquiry, then "refetch the notes".
     await record(current.id, { type: 'inquiry.updated', data: moved });
+    if (privacy.effect === 'revealed')
+      await record(current.id, { type: 'notes.revealed', data: { reason: 'revealed' } });
     await notifyParticipants(trx, moved, {
       kind: 'phase_changed',
       actorId: input.movedBy,

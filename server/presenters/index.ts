@@ -59,6 +59,7 @@ export const presentInquiry = (i: InquiryRecord): Inquiry => ({
   privateMode: i.privateMode,
   leaderSpeaksLast: i.leaderSpeaksLast,
   revealedAt: i.revealedAt,
+  privatePhases: i.privatePhases,
   gateSettings: i.gateSettings,
   fitCheck: i.fitCheck,
 });

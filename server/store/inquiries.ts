@@ -1,5 +1,6 @@
 import type { StoredFitCheck } from '../../contract/mechanics.js';
 import { DEFAULT_GATE_SETTINGS, type GateSettings } from '../../domain/mechanics/gates.js';
+import type { PhasePrivacyEffect, ThinkFirstPhase } from '../../domain/mechanics/private-mode.js';
 import type { Mode, Phase } from '../../domain/model.js';
 import type { Db } from './db.js';
 import { newId, now } from './ids.js';
@@ -24,6 +25,8 @@ export interface InquiryRecord {
   privateMode: boolean;
   leaderSpeaksLast: boolean;
   revealedAt: string | null;
+  /** Phases to think first in: private mode turns on in them and ends with a reveal after them. */
+  privatePhases: ThinkFirstPhase[];
   gateSettings: GateSettings;
   fitCheck: StoredFitCheck | null;
 }
@@ -50,6 +53,7 @@ export interface FramingInput {
   allowAnonymous: boolean;
   privateMode: boolean;
   leaderSpeaksLast: boolean;
+  privatePhases: ThinkFirstPhase[];
   gateSettings: GateSettings | null;
   fitCheck: StoredFitCheck | null;
 }
@@ -72,6 +76,7 @@ const toRecord = (r: InquiriesTable): InquiryRecord => ({
   privateMode: r.private_mode === 1,
   leaderSpeaksLast: r.leader_speaks_last === 1,
   revealedAt: r.revealed_at,
+  privatePhases: JSON.parse(r.private_phases || '[]') as ThinkFirstPhase[],
   gateSettings: r.gate_settings ? (JSON.parse(r.gate_settings) as GateSettings) : DEFAULT_GATE_SETTINGS,
   fitCheck: r.fit_check ? (JSON.parse(r.fit_check) as StoredFitCheck) : null,
 });
@@ -79,7 +84,7 @@ const toRecord = (r: InquiriesTable): InquiryRecord => ({
 /** The mechanics settings are optional when creating: an inquiry starts with them off. */
 export type NewInquiryInput = Omit<
   FramingInput,
-  'privateMode' | 'leaderSpeaksLast' | 'gateSettings' | 'fitCheck'
+  'privateMode' | 'leaderSpeaksLast' | 'privatePhases' | 'gateSettings' | 'fitCheck'
 > &
   Partial<FramingInput> & { workspaceId: string; facilitatorId: string; participantIds: readonly string[] };
 
@@ -106,6 +111,7 @@ export async function createInquiry(db: Db, input: NewInquiryInput): Promise<Inq
     revealed_at: null,
     gate_settings: input.gateSettings ? JSON.stringify(input.gateSettings) : null,
     fit_check: input.fitCheck ? JSON.stringify(input.fitCheck) : null,
+    private_phases: JSON.stringify(input.privatePhases ?? []),
   };
   await db.insertInto('inquiries').values(row).execute();
   await addParticipants(db, row.id, [input.facilitatorId, ...input.participantIds]);
@@ -177,6 +183,7 @@ export async function updateInquiry(db: Db, id: string, patch: Partial<FramingIn
   if (patch.gateSettings !== undefined)
     set.gate_settings = patch.gateSettings ? JSON.stringify(patch.gateSettings) : null;
   if (patch.fitCheck !== undefined) set.fit_check = patch.fitCheck ? JSON.stringify(patch.fitCheck) : null;
+  if (patch.privatePhases !== undefined) set.private_phases = JSON.stringify(patch.privatePhases);
   set.last_activity_at = set.updated_at;
   await db.updateTable('inquiries').set(set).where('id', '=', id).execute();
 }
@@ -191,6 +198,8 @@ export async function setPhase(
     movedBy: string;
     overrideReason: string | null;
     missing: unknown[];
+    /** What the move did to private mode (think-first phases). */
+    privacy?: PhasePrivacyEffect;
   },
 ): Promise<void> {
   const at = now();
@@ -209,8 +218,22 @@ export async function setPhase(
       moved_by: input.movedBy,
       override_reason: input.overrideReason,
       missing: JSON.stringify(input.missing),
+      privacy: input.privacy ?? null,
       created_at: at,
     })
+    .execute();
+}
+
+/** Private mode on or off, and what is revealed, as a phase move with think-first phases decides. */
+export async function setPrivacy(
+  db: Db,
+  inquiryId: string,
+  settings: { privateMode: boolean; revealedAt: string | null },
+): Promise<void> {
+  await db
+    .updateTable('inquiries')
+    .set({ private_mode: settings.privateMode ? 1 : 0, revealed_at: settings.revealedAt })
+    .where('id', '=', inquiryId)
     .execute();
 }
 
@@ -237,6 +260,7 @@ export async function listPhaseChanges(db: Db, inquiryId: string) {
     movedBy: r.moved_by,
     overrideReason: r.override_reason,
     missing: JSON.parse(r.missing) as { userId: string; needs: string[] }[],
+    privacy: (r.privacy ?? null) as PhasePrivacyEffect,
     at: r.created_at,
   }));
 }

@@ -84,6 +84,8 @@ export interface InquiriesTable {
   gate_settings: string | null;
   /** JSON StoredFitCheck; null when the inquiry was framed without one. */
   fit_check: string | null;
+  /** JSON array of the phases to think first in (private mode); '[]' for none. */
+  private_phases: string;
 }
 
 export interface PhaseChangesTable {
@@ -95,6 +97,8 @@ export interface PhaseChangesTable {
   override_reason: string | null;
   /** JSON Missing[]: who the gate was still waiting for when the facilitator moved on. */
   missing: string;
+  /** What the move did to private mode (think-first phases): 'started', 'revealed' or null. */
+  privacy: string | null;
   created_at: string;
 }
 
