@@ -212,3 +212,9 @@ export const Prompt = z.object({
 });
 export type Prompt = z.infer<typeof Prompt>;
 export const PromptList = z.object({ items: z.array(Prompt), nextCursor: z.null() });
+export type PromptList = z.infer<typeof PromptList>;
+export type UnderstandingCheckList = z.infer<typeof UnderstandingCheckList>;
+export type UnderstandingResult = z.infer<typeof UnderstandingResult>;
+export type OpenUnderstandingBody = z.input<typeof OpenUnderstandingBody>;
+export type UnderstandingResponseBody = z.infer<typeof UnderstandingResponseBody>;
+export type AskedPrompt = z.infer<typeof AskedPrompt>;

@@ -49,3 +49,15 @@ export const PulseResults = z.object({
   trend: z.array(z.object({ pulseId: Id, openedAt: Timestamp, score: z.number() })),
 });
 export type PulseResults = z.infer<typeof PulseResults>;
+
+/** Workspace settings the owner edits; so far the pulse threshold k (never below 3). */
+export const WorkspaceSettings = z.object({ pulseThreshold: z.number().int() });
+export type WorkspaceSettings = z.infer<typeof WorkspaceSettings>;
+export const WorkspaceSettingsBody = z.strictObject({
+  pulseThreshold: z.number().int().min(3, 'Never fewer than 3.').max(50, 'At most 50.'),
+});
+export const WorkspaceSettingsResponse = z.object({ settings: WorkspaceSettings });
+export type PulseList = z.infer<typeof PulseList>;
+export type PulseItemResult = z.infer<typeof PulseItemResult>;
+export type CreatePulseBody = z.input<typeof CreatePulseBody>;
+export type PulseResponseBody = z.input<typeof PulseResponseBody>;
