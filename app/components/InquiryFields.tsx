@@ -1,6 +1,8 @@
-import { MultiSelect, Radio, Stack, Switch, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, Group, MultiSelect, Radio, Stack, Switch, Textarea, TextInput } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { THINK_FIRST_PHASES, type ThinkFirstPhase } from '../../domain/mechanics/private-mode.js';
 import type { Mode } from '../../domain/model.js';
+import { PHASE_STYLES } from '../kinds.js';
 
 export interface FramingValues {
   title: string;
@@ -11,6 +13,8 @@ export interface FramingValues {
   allowAnonymous: boolean;
   privateMode: boolean;
   leaderSpeaksLast: boolean;
+  /** Phases to think first in: private mode on while the inquiry is in one, revealed after. */
+  privatePhases: ThinkFirstPhase[];
   participantIds: string[];
 }
 
@@ -23,6 +27,7 @@ export const FRAMING_FIELDS = [
   'allowAnonymous',
   'privateMode',
   'leaderSpeaksLast',
+  'privatePhases',
   'participantIds',
 ] as const;
 
@@ -35,6 +40,7 @@ export const EMPTY_FRAMING: FramingValues = {
   allowAnonymous: false,
   privateMode: false,
   leaderSpeaksLast: false,
+  privatePhases: [],
   participantIds: [],
 };
 
@@ -133,6 +139,25 @@ export function InquiryFields({
         onChange={(e) => onChange({ privateMode: e.currentTarget.checked }, 'privateMode')}
         error={errors.privateMode}
       />
+      <Checkbox.Group
+        label="Think first in these phases"
+        description="Private mode turns on when the group enters a ticked phase, and everything is revealed when it moves on to one that is not ticked."
+        value={values.privatePhases}
+        onChange={(v) =>
+          onChange(
+            // Kept in phase order, whatever the order of the clicks.
+            { privatePhases: THINK_FIRST_PHASES.filter((p) => v.includes(p)) },
+            'privatePhases',
+          )
+        }
+        error={errors.privatePhases}
+      >
+        <Group gap="md" mt="xs">
+          {THINK_FIRST_PHASES.map((p) => (
+            <Checkbox key={p} value={p} label={PHASE_STYLES[p].label} />
+          ))}
+        </Group>
+      </Checkbox.Group>
       <Switch
         label="Leader speaks last"
         description="The facilitator's own notes stay hidden from the group until every member has posted."

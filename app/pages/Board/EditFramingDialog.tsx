@@ -20,6 +20,7 @@ function valuesOf(detail: InquiryDetail): FramingValues {
     allowAnonymous: i.allowAnonymous,
     privateMode: i.privateMode,
     leaderSpeaksLast: i.leaderSpeaksLast,
+    privatePhases: i.privatePhases,
     participantIds: detail.participants.filter((p) => p.user.id !== i.facilitatorId).map((p) => p.user.id),
   };
 }

@@ -5,6 +5,7 @@ import {
   IconCheck,
   IconChevronDown,
   IconHourglass,
+  IconLock,
 } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -12,12 +13,15 @@ import type { InquiryDetail } from '../../../contract/inquiries.js';
 import type { GateStatus } from '../../../contract/mechanics.js';
 import { nextPhase, previousPhase } from '../../../domain/mechanics/phases.js';
 import { PHASES, type Phase } from '../../../domain/model.js';
-import { errorMessage, isApiError } from '../../api/client.js';
+import { isApiError } from '../../api/client.js';
 import { api } from '../../api/endpoints.js';
 import { keys } from '../../api/queries.js';
 import { PHASE_STYLES } from '../../kinds.js';
+import { useFormErrors } from '../../lib/forms.js';
 import { notifyError, notifySuccess } from '../../lib/notify.js';
 import { PhaseStepper } from './PhaseStepper.js';
+
+const OVERRIDE_FIELDS = ['overrideReason'] as const;
 
 /** Who and what the gate into the next phase is waiting for, in words. */
 function waitingFor(gate: GateStatus, names: Map<string, string>): string {
@@ -36,6 +40,7 @@ export function PhasePanel({ detail, canModerate }: { detail: InquiryDetail; can
   const names = new Map(participants.map((p) => [p.user.id, p.user.name]));
   const [override, setOverride] = useState<{ phase: Phase; message: string } | null>(null);
   const [reason, setReason] = useState('');
+  const reasonErrors = useFormErrors(OVERRIDE_FIELDS);
 
   const gate = useQuery({
     queryKey: [...keys.inquiry(id), 'gate', inquiry.phase, inquiry.lastActivityAt],
@@ -51,6 +56,7 @@ export function PhasePanel({ detail, canModerate }: { detail: InquiryDetail; can
       qc.setQueryData<InquiryDetail>(keys.inquiry(id), (old) => (old ? { ...old, inquiry: moved } : old));
       setOverride(null);
       setReason('');
+      reasonErrors.reset();
       notifySuccess(
         PHASE_STYLES[moved.phase].purpose,
         `Now ${PHASE_STYLES[moved.phase].label.toLowerCase()}`,
@@ -58,12 +64,17 @@ export function PhasePanel({ detail, canModerate }: { detail: InquiryDetail; can
     },
     onError: (e, vars) => {
       if (isApiError(e) && e.status === 409 && !vars.overrideReason && vars.phase === next) {
+        reasonErrors.reset();
         setOverride({ phase: vars.phase, message: e.message });
-      } else if (!override) notifyError(e, 'The phase did not change');
+      } else if (vars.overrideReason !== undefined) {
+        // In the dialog: a reason too thin to record is shown under the field (body.overrideReason).
+        reasonErrors.fromError(e);
+      } else notifyError(e, 'The phase did not change');
     },
   });
 
   const at = PHASES.indexOf(inquiry.phase);
+  const thinkFirst = (inquiry.privatePhases as readonly Phase[]).includes(inquiry.phase);
   const status = gate.data;
 
   return (
@@ -81,6 +92,21 @@ export function PhasePanel({ detail, canModerate }: { detail: InquiryDetail; can
             </Text>
             {PHASE_STYLES[inquiry.phase].purpose}
           </Text>
+          {thinkFirst && (
+            <Group gap={6} wrap="nowrap" align="flex-start">
+              <IconLock
+                size={16}
+                color="var(--mantine-color-dimmed)"
+                aria-hidden
+                style={{ flexShrink: 0, marginTop: 2 }}
+              />
+              <Text size="sm" c="dimmed">
+                {inquiry.privateMode
+                  ? 'A think-first phase: each person’s notes stay private to them and the facilitator until the group moves on, so everyone forms their own view first.'
+                  : 'A think-first phase, but the notes have been made visible to everyone.'}
+              </Text>
+            </Group>
+          )}
           {next && status && (
             <Group gap={6} wrap="nowrap" align="flex-start">
               {status.met ? (
@@ -166,17 +192,25 @@ export function PhasePanel({ detail, canModerate }: { detail: InquiryDetail; can
               label="Why move on now?"
               description="Recorded with what was still missing, and visible to the group."
               value={reason}
-              onChange={(e) => setReason(e.currentTarget.value)}
-              error={move.isError && move.variables?.overrideReason ? errorMessage(move.error) : undefined}
+              onChange={(e) => {
+                setReason(e.currentTarget.value);
+                reasonErrors.clear('overrideReason');
+              }}
+              error={reasonErrors.errors.overrideReason}
               autosize
               minRows={2}
               data-autofocus
             />
+            {reasonErrors.formError && (
+              <Text size="sm" c="red" role="alert">
+                {reasonErrors.formError}
+              </Text>
+            )}
             <Group justify="flex-end" gap="sm">
               <Button variant="default" onClick={() => setOverride(null)}>
                 Wait for the group
               </Button>
-              <Button type="submit" loading={move.isPending} disabled={reason.trim().split(/\s+/).length < 2}>
+              <Button type="submit" loading={move.isPending} disabled={!reason.trim()}>
                 Move anyway
               </Button>
             </Group>
