@@ -15,6 +15,7 @@ import { KINDS, STATE_STYLES } from '../../kinds.js';
 import { useFormErrors } from '../../lib/forms.js';
 import { notifyError, notifySuccess } from '../../lib/notify.js';
 import { useLiveInquiry } from '../../live/useLiveInquiry.js';
+import { BoardCheckIn } from '../CheckIn/BoardCheckIn.js';
 import classes from './Board.module.css';
 import { BoardHeader } from './BoardHeader.js';
 import { BoardToolbar, type BoardView } from './BoardToolbar.js';
@@ -217,6 +218,7 @@ export function BoardPage() {
 
         {detail.data && <ConclusionStage detail={detail.data} myId={myId} notes={board.data?.items} />}
 
+        {detail.data && <BoardCheckIn detail={detail.data} myId={myId} />}
         {detail.data && <ParticipationSlot detail={detail.data} myId={myId} canModerate={canModerate} />}
         <InquiryNav inquiryId={inquiryId} current="board" />
 
