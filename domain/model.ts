@@ -66,6 +66,8 @@ export const NOTIFICATION_KINDS = [
   'mention',
   'reply',
   'help_request',
+  /** Someone answered my help request. */
+  'help_answered',
   'phase_changed',
   'consent_needed',
 ] as const;

@@ -71,3 +71,22 @@ export async function notifyParticipants(
       })),
   );
 }
+
+/** Tells the person who asked for help that someone answered. */
+export async function notifyHelpAnswered(
+  db: Db,
+  inquiry: InquiryRecord,
+  input: { helpRequestId: string; requesterId: string; answererId: string; answer: string },
+): Promise<void> {
+  await insertNotifications(db, [
+    {
+      userId: input.requesterId,
+      workspaceId: inquiry.workspaceId,
+      inquiryId: inquiry.id,
+      kind: 'help_answered',
+      actorId: input.answererId,
+      subjectId: input.helpRequestId,
+      summary: input.answer,
+    },
+  ]);
+}

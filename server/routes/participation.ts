@@ -30,7 +30,7 @@ import {
 import { loadPrivacy } from '../auth/privacy.js';
 import { requireUser } from '../auth/session.js';
 import { acknowledge } from '../commands/contribute.js';
-import { notifyParticipants } from '../commands/notify.js';
+import { notifyHelpAnswered, notifyParticipants } from '../commands/notify.js';
 import { assignPerspective, peoplePanels, requireParticipant } from '../commands/participate.js';
 import { conflict, notFound } from '../errors.js';
 import { transact } from '../live/transact.js';
@@ -447,9 +447,17 @@ export function participationRoutes(app: App, ctx: RouteContext): void {
       if (help.answer !== null) throw conflict('This help request has already been answered.');
       if (help.claimedBy && help.claimedBy.id !== granted.user.id)
         throw conflict(`${help.claimedBy.name} has picked this up.`);
-      await write(granted, 'help.changed', (trx) =>
-        answerHelpRequest(trx, help.id, granted.user.id, request.body.answer),
-      );
+      await write(granted, 'help.changed', async (trx) => {
+        // Checked again in the write: someone may have answered or picked it up since it was read.
+        if (!(await answerHelpRequest(trx, help.id, granted.user.id, request.body.answer)))
+          throw conflict('Someone else has answered or picked this up.');
+        await notifyHelpAnswered(trx, granted.inquiry, {
+          helpRequestId: help.id,
+          requesterId: help.requester.id,
+          answererId: granted.user.id,
+          answer: request.body.answer,
+        });
+      });
       return { helpRequest: presentHelpRequest(await mustFindHelp(help.id)) };
     },
   );

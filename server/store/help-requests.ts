@@ -87,10 +87,19 @@ export async function claimHelpRequest(db: Db, id: string, userId: string): Prom
   return Number(result.numUpdatedRows) === 1;
 }
 
-export async function answerHelpRequest(db: Db, id: string, userId: string, answer: string): Promise<void> {
-  await db
+/** Answers a request not yet answered and not picked up by someone else; false when that was too late. */
+export async function answerHelpRequest(
+  db: Db,
+  id: string,
+  userId: string,
+  answer: string,
+): Promise<boolean> {
+  const result = await db
     .updateTable('help_requests')
     .set({ answer, answered_by: userId, answered_at: now(), claimed_by: userId })
     .where('id', '=', id)
-    .execute();
+    .where('answer', 'is', null)
+    .where((eb) => eb.or([eb('claimed_by', 'is', null), eb('claimed_by', '=', userId)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }

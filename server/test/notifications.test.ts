@@ -51,6 +51,34 @@ describe('notifications', () => {
     expect((await inbox(peer)).items).toEqual([]);
   });
 
+  it('tells the person who asked for help when it is answered, and only them', async () => {
+    const { facilitator, member, inquiryId } = await createTeam(server);
+    const asked = await member.client.post(`/api/inquiries/${inquiryId}/help-requests`, {
+      body: 'I am stuck on the cohort chart',
+    });
+    const helpId = asked.body.helpRequest.id;
+    await facilitator.client.post(`/api/help-requests/${helpId}/claim`);
+    const answered = await facilitator.client.post(`/api/help-requests/${helpId}/answer`, {
+      answer: 'Group the cohorts by first purchase month.',
+    });
+    expect(answered.body.helpRequest).toMatchObject({ status: 'answered', answeredBy: facilitator.id });
+    const theirs = (await inbox(member)).items.filter((n: { kind: string }) => n.kind === 'help_answered');
+    expect(theirs).toEqual([
+      expect.objectContaining({
+        actor: { id: facilitator.id, name: facilitator.name },
+        subjectId: helpId,
+        inquiryId,
+        summary: 'Group the cohorts by first purchase month.',
+      }),
+    ]);
+    expect((await inbox(facilitator)).items.map((n: { kind: string }) => n.kind)).not.toContain(
+      'help_answered',
+    );
+    // Answered once: a second answer is refused, and tells nobody anything.
+    const again = await facilitator.client.post(`/api/help-requests/${helpId}/answer`, { answer: 'Again' });
+    expect(again.status).toBe(409);
+  });
+
   it('tells the group about phase moves, consent wanted and help requests; read state is per person', async () => {
     const { facilitator, member, inquiryId } = await createTeam(server);
     await facilitator.client.post(`/api/inquiries/${inquiryId}/phase`, { phase: 'exploring' });
