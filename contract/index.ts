@@ -11,3 +11,4 @@ export * from './notifications.js';
 export * from './participation.js';
 export * from './pulses.js';
 export * from './workspaces.js';
+export * from './export.js';

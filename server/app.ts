@@ -25,6 +25,7 @@ import { consentRoutes } from './routes/consent.js';
 import type { App, RouteContext } from './routes/context.js';
 import { contributionRoutes } from './routes/contributions.js';
 import { demoRoutes } from './routes/demo.js';
+import { exportRoutes } from './routes/export.js';
 import { healthRoutes } from './routes/health.js';
 import { inquiryRoutes } from './routes/inquiries.js';
 import { mechanicsRoutes } from './routes/mechanics.js';
@@ -134,6 +135,7 @@ export async function buildApp(config: Config, database: OpenDatabase): Promise<
   consentRoutes(app, ctx);
   participationRoutes(app, ctx);
   notificationRoutes(app, ctx);
+  exportRoutes(app, ctx);
   liveRoutes(app, ctx);
   collabRoutes(app, ctx);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -272,6 +272,10 @@ const CASES: Record<string, Case> = {
     path: (t) => `/api/inquiries/${t.inquiryId}/people`,
     allowed: 'member',
   },
+  'GET /api/inquiries/:inquiryId/export': {
+    path: (t) => `/api/inquiries/${t.inquiryId}/export?format=json`,
+    allowed: 'member',
+  },
   'GET /api/inquiries/:inquiryId/commitments': {
     path: (t) => `/api/inquiries/${t.inquiryId}/commitments`,
     allowed: 'member',

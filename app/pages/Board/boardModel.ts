@@ -1,6 +1,7 @@
 import type { Contribution, Link } from '../../../contract/contributions.js';
 import type { ContributionKind, ContributionState } from '../../../domain/model.js';
 import { CONTRIBUTION_KINDS } from '../../../domain/model.js';
+import { byNewest } from '../../../domain/threads.js';
 
 // Pure board logic: filtering, grouping and threading. No React here, so it is easy to test.
 
@@ -29,13 +30,7 @@ export function matches(c: Contribution, f: Filters): boolean {
   return true;
 }
 
-export function byNewest(a: Contribution, b: Contribution): number {
-  return b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id);
-}
-
-export function byOldest(a: Contribution, b: Contribution): number {
-  return -byNewest(a, b);
-}
+export { byNewest, byOldest, repliesIndex, threadRoots } from '../../../domain/threads.js';
 
 /** Contributions by kind, newest first, in the canonical kind order; kinds without notes are left out. */
 export function groupByKind(items: Contribution[]): { kind: ContributionKind; items: Contribution[] }[] {
@@ -54,28 +49,6 @@ export function groupByKind(items: Contribution[]): { kind: ContributionKind; it
 export interface Reply {
   link: Link;
   from: Contribution;
-}
-
-/** For each note, the notes that link to it (`link.toId` = the note), oldest first. */
-export function repliesIndex(items: Contribution[], links: Link[]): Map<string, Reply[]> {
-  const byId = new Map(items.map((c) => [c.id, c]));
-  const index = new Map<string, Reply[]>();
-  for (const link of links) {
-    const from = byId.get(link.fromId);
-    if (!from || !byId.has(link.toId)) continue;
-    const list = index.get(link.toId) ?? [];
-    list.push({ link, from });
-    index.set(link.toId, list);
-  }
-  for (const list of index.values()) list.sort((a, b) => byOldest(a.from, b.from));
-  return index;
-}
-
-/** Thread roots: notes that do not link to any other visible note, oldest first. */
-export function threadRoots(items: Contribution[], links: Link[]): Contribution[] {
-  const ids = new Set(items.map((c) => c.id));
-  const replying = new Set(links.filter((l) => ids.has(l.fromId) && ids.has(l.toId)).map((l) => l.fromId));
-  return items.filter((c) => !replying.has(c.id)).sort(byOldest);
 }
 
 /** The people who appear as authors, for the person filter; anonymous notes never reveal anyone. */

@@ -1,14 +1,7 @@
 // The synthesis editor's pure parts: who is editing, in which colour, what the status line says, and
 // which link addresses are allowed. Kept free of TipTap and Yjs so they test quickly (synthesis.test.ts).
 
-/** The Yjs document of an inquiry's synthesis (server/collab/access.ts accepts exactly this name). */
-export const synthesisDocumentName = (inquiryId: string) => `inquiry:${inquiryId}:synthesis`;
-
-/**
- * The Yjs XML fragment the rich text lives in: TipTap Collaboration's default. Any other client (an
- * export, a summary job) must read the same one.
- */
-export const SYNTHESIS_FIELD = 'default';
+export { SYNTHESIS_FIELD, synthesisDocumentName } from '../../../contract/collab.js';
 
 /**
  * Caret colours: each dark enough for white label text at 4.5:1 and told apart from its neighbours. The
