@@ -1,5 +1,23 @@
+import {
+  type Announcements,
+  closestCenter,
+  DndContext,
+  KeyboardSensor,
+  type Modifier,
+  PointerSensor,
+  type UniqueIdentifier,
+  useSensor,
+  useSensors,
+} from '@dnd-kit/core';
+import {
+  SortableContext,
+  sortableKeyboardCoordinates,
+  useSortable,
+  verticalListSortingStrategy,
+} from '@dnd-kit/sortable';
+import { CSS } from '@dnd-kit/utilities';
 import { ActionIcon, Alert, Group, Modal, Paper, Stack, Text, Textarea } from '@mantine/core';
-import { IconArrowDown, IconArrowUp, IconLock } from '@tabler/icons-react';
+import { IconArrowDown, IconArrowUp, IconGripVertical, IconLock } from '@tabler/icons-react';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import type { UnderstandingCheck } from '../../../contract/insights.js';
 import { useRespondUnderstanding } from '../../api/understanding.js';
@@ -10,6 +28,14 @@ import { initialOrder, move } from './ranking.js';
 
 const FIELDS = ['ranking', 'theory'] as const;
 const THEORY_MAX = 600;
+
+const screenReaderInstructions = {
+  draggable:
+    'To pick up an explanation, press space or enter. Use the up and down arrow keys to move it, space or enter to drop it, escape to cancel. The move up and move down buttons do the same one step at a time.',
+};
+
+/** Dragging moves items up and down only. */
+const verticalOnly: Modifier = ({ transform }) => ({ ...transform, x: 0 });
 
 export const STAGE_LINE: Record<UnderstandingCheck['stage'], string> = {
   exploring: 'as you start exploring',
@@ -58,6 +84,25 @@ function CheckForm({ check, onDone }: { check: UnderstandingCheck; onDone: () =>
   const [announcement, setAnnouncement] = useState('');
   const buttons = useRef(new Map<string, HTMLButtonElement | null>());
   const listId = useId();
+  const sensors = useSensors(
+    // A few pixels of movement before a drag starts, so a click on a button stays a click.
+    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+  );
+  const name = (id: UniqueIdentifier) => labels.get(String(id)) ?? '';
+  const position = (id: UniqueIdentifier | undefined) =>
+    id === undefined ? 0 : order.indexOf(String(id)) + 1;
+  const announcements: Announcements = {
+    onDragStart: ({ active }) =>
+      `Picked up ${name(active.id)}, position ${position(active.id)} of ${order.length}.`,
+    onDragOver: ({ active, over }) =>
+      over ? `${name(active.id)} is over position ${position(over.id)} of ${order.length}.` : undefined,
+    onDragEnd: ({ active, over }) =>
+      over
+        ? `${name(active.id)} dropped at position ${position(over.id)} of ${order.length}.`
+        : `${name(active.id)} dropped.`,
+    onDragCancel: ({ active }) => `Moving ${name(active.id)} cancelled.`,
+  };
 
   const shift = (index: number, by: -1 | 1) => {
     const id = order[index];
@@ -105,56 +150,41 @@ function CheckForm({ check, onDone }: { check: UnderstandingCheck; onDone: () =>
           <Text size="xs" c="dimmed" id={`${listId}-help`}>
             Move each explanation up or down until the order says what you think {STAGE_LINE[check.stage]}.
           </Text>
-          <ol
-            aria-labelledby={`${listId}-label`}
-            aria-describedby={`${listId}-help`}
-            style={{ listStyle: 'none', margin: 0, padding: 0 }}
+          <DndContext
+            sensors={sensors}
+            collisionDetection={closestCenter}
+            modifiers={[verticalOnly]}
+            accessibility={{ announcements, screenReaderInstructions }}
+            onDragEnd={({ active, over }) => {
+              if (!over || active.id === over.id) return;
+              const from = order.indexOf(String(active.id));
+              const to = order.indexOf(String(over.id));
+              setOrder(move(order, from, to));
+              clear('ranking');
+            }}
           >
-            {order.map((id, index) => {
-              const label = labels.get(id) ?? '';
-              return (
-                <li key={id} style={{ marginBottom: 6 }}>
-                  <Paper withBorder p="xs" radius="md">
-                    <Group gap="sm" wrap="nowrap" align="center">
-                      <Text fw={650} size="sm" w={24} ta="center" aria-hidden>
-                        {index + 1}
-                      </Text>
-                      <Text size="sm" style={{ flex: 1, minWidth: 0, overflowWrap: 'anywhere' }}>
-                        <span className="sr-only">{`${index + 1}. `}</span>
-                        {label}
-                      </Text>
-                      <Group gap={4} wrap="nowrap">
-                        <ActionIcon
-                          variant="subtle"
-                          color="gray"
-                          aria-label={`Move “${label}” up`}
-                          disabled={index === 0}
-                          onClick={() => shift(index, -1)}
-                          ref={(el) => {
-                            buttons.current.set(`${id}:up`, el);
-                          }}
-                        >
-                          <IconArrowUp size={16} aria-hidden />
-                        </ActionIcon>
-                        <ActionIcon
-                          variant="subtle"
-                          color="gray"
-                          aria-label={`Move “${label}” down`}
-                          disabled={index === order.length - 1}
-                          onClick={() => shift(index, 1)}
-                          ref={(el) => {
-                            buttons.current.set(`${id}:down`, el);
-                          }}
-                        >
-                          <IconArrowDown size={16} aria-hidden />
-                        </ActionIcon>
-                      </Group>
-                    </Group>
-                  </Paper>
-                </li>
-              );
-            })}
-          </ol>
+            <SortableContext items={order} strategy={verticalListSortingStrategy}>
+              <ol
+                aria-labelledby={`${listId}-label`}
+                aria-describedby={`${listId}-help`}
+                style={{ listStyle: 'none', margin: 0, padding: 0 }}
+              >
+                {order.map((id, index) => (
+                  <RankedItem
+                    key={id}
+                    id={id}
+                    label={labels.get(id) ?? ''}
+                    index={index}
+                    count={order.length}
+                    onShift={(by) => shift(index, by)}
+                    buttonRef={(dir, el) => {
+                      buttons.current.set(`${id}:${dir}`, el);
+                    }}
+                  />
+                ))}
+              </ol>
+            </SortableContext>
+          </DndContext>
           {errors.ranking && (
             <Text size="sm" c="var(--mantine-color-error)" role="alert">
               {errors.ranking}
@@ -190,5 +220,81 @@ function CheckForm({ check, onDone }: { check: UnderstandingCheck; onDone: () =>
         />
       </Stack>
     </form>
+  );
+}
+
+function RankedItem({
+  id,
+  label,
+  index,
+  count,
+  onShift,
+  buttonRef,
+}: {
+  id: string;
+  label: string;
+  index: number;
+  count: number;
+  onShift: (by: -1 | 1) => void;
+  buttonRef: (dir: 'up' | 'down', el: HTMLButtonElement | null) => void;
+}) {
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } =
+    useSortable({ id });
+  return (
+    <li
+      ref={setNodeRef}
+      style={{
+        marginBottom: 6,
+        transform: CSS.Translate.toString(transform),
+        transition,
+        position: 'relative',
+        zIndex: isDragging ? 1 : undefined,
+      }}
+    >
+      <Paper withBorder p="xs" radius="md" shadow={isDragging ? 'md' : undefined}>
+        <Group gap="sm" wrap="nowrap" align="center">
+          <ActionIcon
+            variant="subtle"
+            color="gray"
+            ref={setActivatorNodeRef}
+            {...attributes}
+            {...listeners}
+            aria-label={`Drag “${label}”`}
+            style={{ cursor: isDragging ? 'grabbing' : 'grab', touchAction: 'none' }}
+          >
+            <IconGripVertical size={16} aria-hidden />
+          </ActionIcon>
+          <Text fw={650} size="sm" w={20} ta="center" aria-hidden>
+            {index + 1}
+          </Text>
+          <Text size="sm" style={{ flex: 1, minWidth: 0, overflowWrap: 'anywhere' }}>
+            <span className="sr-only">{`${index + 1}. `}</span>
+            {label}
+          </Text>
+          <Group gap={4} wrap="nowrap">
+            <ActionIcon
+              variant="subtle"
+              color="gray"
+              aria-label={`Move “${label}” up`}
+              disabled={index === 0}
+              onClick={() => onShift(-1)}
+              ref={(el) => buttonRef('up', el)}
+            >
+              <IconArrowUp size={16} aria-hidden />
+            </ActionIcon>
+            <ActionIcon
+              variant="subtle"
+              color="gray"
+              aria-label={`Move “${label}” down`}
+              disabled={index === count - 1}
+              onClick={() => onShift(1)}
+              ref={(el) => buttonRef('down', el)}
+            >
+              <IconArrowDown size={16} aria-hidden />
+            </ActionIcon>
+          </Group>
+        </Group>
+      </Paper>
+    </li>
   );
 }
