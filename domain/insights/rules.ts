@@ -38,6 +38,12 @@ export interface InsightThresholds {
   facilitatorShareMultiple: number;
   /** Contributions needed before the absence of challenges counts as a groupthink risk. */
   noChallengesMinContributions: number;
+  /** Named contributions needed before the balance rules (dominant voice, facilitator) judge anyone. */
+  balanceMinContributions: number;
+  /** Key questions and assumptions that may stay open once a synthesis has started. */
+  prematureConvergenceOpenItems: number;
+  /** Contributions the group has written before a lens with no note of its own counts as unheard. */
+  unheardLensMinContributions: number;
 }
 
 export const DEFAULT_INSIGHT_THRESHOLDS: InsightThresholds = {
@@ -50,4 +56,7 @@ export const DEFAULT_INSIGHT_THRESHOLDS: InsightThresholds = {
   dominantVoiceShare: 0.5,
   facilitatorShareMultiple: 1.5,
   noChallengesMinContributions: 10,
+  balanceMinContributions: 8,
+  prematureConvergenceOpenItems: 0,
+  unheardLensMinContributions: 5,
 };
