@@ -16,7 +16,8 @@ export const CHROMIUM_ARGS = [
 
 export default defineConfig({
   testDir: 'e2e',
-  outputDir: '.test-output/playwright',
+  // One folder per port, so runs on different ports (several engineers on one machine) never share traces.
+  outputDir: `.test-output/playwright-${port}`,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

@@ -8,6 +8,7 @@ import type {
   Phase,
   Role,
 } from '../../domain/model.js';
+import type { InsightRule } from '../../domain/insights/rules.js';
 
 // The tables as Kysely sees them. Times are ISO 8601 UTC strings and booleans are 0/1 on both databases,
 // so one query layer reads the same on SQLite and PostgreSQL.
@@ -232,7 +233,38 @@ export interface NotificationsTable {
   created_at: string;
 }
 
+export interface FacilitatorPromptsTable {
+  id: string;
+  workspace_id: string;
+  rule: InsightRule;
+  text: string;
+  addressed_to: 'group' | 'person';
+  updated_at: string;
+}
+
+export interface InsightSettingsTable {
+  workspace_id: string;
+  /** JSON Partial<InsightThresholds>: what the workspace changed from the defaults. */
+  thresholds: string;
+  updated_at: string;
+}
+
+/** A suggested question the facilitator posted into an inquiry. */
+export interface AskedPromptsTable {
+  id: string;
+  inquiry_id: string;
+  rule: InsightRule;
+  finding_id: string;
+  prompt_id: string | null;
+  contribution_id: string;
+  asked_by: string;
+  asked_at: string;
+}
+
 export interface DB {
+  facilitator_prompts: FacilitatorPromptsTable;
+  insight_settings: InsightSettingsTable;
+  asked_prompts: AskedPromptsTable;
   users: UsersTable;
   sessions: SessionsTable;
   login_failures: LoginFailuresTable;
