@@ -1,3 +1,4 @@
+import type { InsightRule } from '../../domain/insights/rules.js';
 import type {
   Confidence,
   ContributionKind,
@@ -8,7 +9,6 @@ import type {
   Phase,
   Role,
 } from '../../domain/model.js';
-import type { InsightRule } from '../../domain/insights/rules.js';
 
 // The tables as Kysely sees them. Times are ISO 8601 UTC strings and booleans are 0/1 on both databases,
 // so one query layer reads the same on SQLite and PostgreSQL.
