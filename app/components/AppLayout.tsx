@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { useMe } from '../api/queries.js';
 import classes from './AppLayout.module.css';
 import { LogoMark } from './Logo.js';
+import { NotificationBell } from './NotificationBell.js';
 import { UserMenu } from './UserMenu.js';
 import { WorkspaceSwitcher } from './WorkspaceSwitcher.js';
 
@@ -39,7 +40,12 @@ export function AppLayout({
             {crumbs}
           </Box>
         </Group>
-        {me.data && <UserMenu user={me.data.user} />}
+        {me.data && (
+          <Group gap="xs" wrap="nowrap">
+            <NotificationBell />
+            <UserMenu user={me.data.user} />
+          </Group>
+        )}
       </Box>
       <Box component="main" id="main" tabIndex={-1} className={wide ? classes.mainWide : classes.main}>
         {children}

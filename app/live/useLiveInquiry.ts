@@ -4,6 +4,8 @@ import type { InquiryDetail } from '../../contract/inquiries.js';
 import type { PresenceUser, ServerMessage } from '../../contract/live.js';
 import type { ContributionKind } from '../../domain/model.js';
 import type { Board } from '../api/endpoints.js';
+import { helpKeys } from '../api/help.js';
+import { notificationKeys } from '../api/notifications.js';
 import { keys } from '../api/queries.js';
 import { applyBoardEvents, type BoardEvent, isBoardEvent } from './board.js';
 import { LiveStream, type StreamStatus } from './stream.js';
@@ -23,6 +25,13 @@ export const liveKeys = {
 };
 
 const TYPING_REPEAT_MS = 3_000;
+/** Events whose change may have notified me (server/commands/notify.ts). */
+const NOTIFYING = new Set<string>([
+  'contribution.created',
+  'help.changed',
+  'inquiry.updated',
+  'conclusion.updated',
+]);
 /** Board events arriving together (a replay, a busy room) are applied as one change. */
 const APPLY_WINDOW_MS = 30;
 /** The inquiry (counts, gate, activity) is read again at most this often while notes stream in. */
@@ -122,7 +131,7 @@ class CacheWriter {
   private queue: BoardEvent[] = [];
   private applyTimer: ReturnType<typeof setTimeout> | undefined;
   private refetchTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly pending = new Set<'board' | 'inquiry'>();
+  private readonly pending = new Set<'board' | 'inquiry' | 'inbox'>();
 
   constructor(
     private readonly qc: QueryClient,
@@ -132,6 +141,9 @@ class CacheWriter {
   receive(m: Exclude<ServerMessage, { type: 'presence' }>): void {
     const id = this.inquiryId;
     if (m.type === 'ready' || m.type === 'pong') return;
+    // Changes that may have put something in my inbox (a mention, a reply, a help request or its answer, a
+    // phase move, a conclusion to consent to): read it again soon, with the inquiry.
+    if (NOTIFYING.has(m.type)) this.schedule('inbox');
     if (isBoardEvent(m)) {
       this.queue.push(m);
       this.applyTimer ??= setTimeout(() => this.flush(), APPLY_WINDOW_MS);
@@ -170,6 +182,12 @@ class CacheWriter {
         break;
       case 'subtasks.changed':
         void this.qc.invalidateQueries({ queryKey: keys.subtasks(id) });
+        this.schedule('inquiry');
+        break;
+      case 'help.changed':
+        void this.qc.invalidateQueries({ queryKey: helpKeys.list(id) });
+        // Answers count as help given in the people panels.
+        void this.qc.invalidateQueries({ queryKey: keys.people(id) });
         this.schedule('inquiry');
         break;
       default:
@@ -212,7 +230,7 @@ class CacheWriter {
     if (!board || this.qc.isFetching({ queryKey: key, exact: true }) > 0) this.schedule('board');
   }
 
-  private schedule(what: 'board' | 'inquiry'): void {
+  private schedule(what: 'board' | 'inquiry' | 'inbox'): void {
     this.pending.add(what);
     this.refetchTimer ??= setTimeout(() => {
       this.refetchTimer = undefined;
@@ -221,6 +239,8 @@ class CacheWriter {
         void this.qc.invalidateQueries({ queryKey: keys.contributions(id), exact: true });
       if (this.pending.has('inquiry'))
         void this.qc.invalidateQueries({ queryKey: keys.inquiry(id), exact: true });
+      if (this.pending.has('inbox'))
+        void this.qc.invalidateQueries({ queryKey: notificationKeys.all, exact: true });
       this.pending.clear();
     }, INQUIRY_REFETCH_MS);
   }

@@ -26,6 +26,7 @@ import { ConnectionBanner } from './ConnectionBanner.js';
 import type { CardActions } from './ContributionCard.js';
 import { EditFramingDialog } from './EditFramingDialog.js';
 import { EmptyBoard } from './EmptyBoard.js';
+import { HelpPanel } from './HelpPanel.js';
 import { KindColumns, KindTabs } from './KindColumns.js';
 import { useNoteFocus } from './noteFocus.js';
 import { ParticipationSlot } from './ParticipationSlot.js';
@@ -220,6 +221,7 @@ export function BoardPage() {
 
         {detail.data && <BoardCheckIn detail={detail.data} myId={myId} />}
         {detail.data && <ParticipationSlot detail={detail.data} myId={myId} canModerate={canModerate} />}
+        {detail.data && <HelpPanel detail={detail.data} myId={myId} />}
         <InquiryNav inquiryId={inquiryId} current="board" />
 
         <BoardToolbar

@@ -202,7 +202,7 @@ export function PhasePanel({ detail, canModerate }: { detail: InquiryDetail; can
               data-autofocus
             />
             {reasonErrors.formError && (
-              <Text size="sm" c="red" role="alert">
+              <Text size="sm" c="var(--mantine-color-error)" role="alert">
                 {reasonErrors.formError}
               </Text>
             )}
