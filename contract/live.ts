@@ -29,6 +29,12 @@ export const LiveEvent = z.discriminatedUnion('type', [
     type: z.enum(['commitments.changed', 'subtasks.changed', 'help.changed']),
     data: z.object({ inquiryId: z.string() }),
   }),
+  /** The understanding check or a pulse of the inquiry changed: refetch. Never carries answers. */
+  z.object({
+    ...head,
+    type: z.enum(['understanding.changed', 'pulses.changed']),
+    data: z.object({ inquiryId: z.string() }),
+  }),
   /** Notes that were hidden (private mode, leader speaks last) may now be visible: refetch the board. */
   z.object({
     ...head,

@@ -35,7 +35,13 @@ export type Action =
   | 'contribution.setState'
   | 'contribution.delete'
   | 'link.create'
-  | 'link.delete';
+  | 'link.delete'
+  | 'workspace.configure'
+  | 'resilience.read'
+  | 'understanding.manage'
+  | 'pulse.openInquiry'
+  | 'pulse.openTeam'
+  | 'pulse.close';
 
 /** The inquiry's facilitator runs it; the workspace owner may step in for them. */
 function moderates(actor: Actor, subject: Subject): boolean {
@@ -67,6 +73,14 @@ const RULES: Record<Action, (actor: Actor, subject: Subject) => boolean> = {
   'contribution.delete': (a, s) => s.authorId === a.userId || moderates(a, s),
   'link.create': () => true,
   'link.delete': (a, s) => s.createdBy === a.userId || moderates(a, s),
+  // The console (#5): where knowledge lives across the workspace is for those who run inquiries.
+  'workspace.configure': (a) => a.role === 'owner',
+  'resilience.read': (a) => a.role === 'owner' || a.role === 'facilitator',
+  'understanding.manage': moderates,
+  'pulse.openInquiry': moderates,
+  'pulse.openTeam': (a) => a.role === 'owner' || a.role === 'facilitator',
+  // Whoever opened a pulse closes it, or the inquiry's facilitator, or an owner.
+  'pulse.close': (a, s) => s.createdBy === a.userId || moderates(a, s),
 };
 
 export function can(actor: Actor, action: Action, subject: Subject = {}): boolean {

@@ -31,6 +31,9 @@ import { inquiryRoutes } from './routes/inquiries.js';
 import { mechanicsRoutes } from './routes/mechanics.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { participationRoutes } from './routes/participation.js';
+import { pulseRoutes } from './routes/pulses.js';
+import { resilienceRoutes } from './routes/resilience.js';
+import { understandingRoutes } from './routes/understanding.js';
 import { workspaceRoutes } from './routes/workspaces.js';
 import type { OpenDatabase } from './store/db.js';
 
@@ -135,6 +138,9 @@ export async function buildApp(config: Config, database: OpenDatabase): Promise<
   consentRoutes(app, ctx);
   participationRoutes(app, ctx);
   notificationRoutes(app, ctx);
+  resilienceRoutes(app, ctx);
+  understandingRoutes(app, ctx);
+  pulseRoutes(app, ctx);
   exportRoutes(app, ctx);
   liveRoutes(app, ctx);
   collabRoutes(app, ctx);

@@ -9,6 +9,7 @@ import {
   scoredAnswers,
   scorePulse,
   shuffled,
+  sumAnswers,
 } from './pulse.js';
 
 const closed = (responses: number, threshold = 3) => ({ responses, threshold, closed: true });
@@ -37,16 +38,16 @@ describe('scoring', () => {
     // The safest possible answer and the least safe one.
     const safest = [1, 7, 1, 7, 1, 7, 7];
     const unsafe = [7, 1, 7, 1, 7, 1, 1];
-    const result = scorePulse([safest, unsafe, safest]);
+    const result = scorePulse(sumAnswers([safest, unsafe, safest]));
     expect(result?.items.map((i) => i.mean)).toEqual(new Array(7).fill(5));
     expect(result?.score).toBe(5);
-    const mixed = scorePulse([[4, 6, 2, 5, 3, 6, 5]]);
+    const mixed = scorePulse(sumAnswers([[4, 6, 2, 5, 3, 6, 5]]));
     // Scored 4, 6, 6, 5, 5, 6, 5 → 37 / 7.
     expect(mixed?.score).toBeCloseTo(37 / 7, 12);
   });
 
   it('is null without answers', () => {
-    expect(scorePulse([])).toBeNull();
+    expect(scorePulse(sumAnswers([]))).toBeNull();
   });
 });
 
@@ -70,11 +71,15 @@ describe('threshold', () => {
 
   it('gives nulls below the threshold and figures from it on', () => {
     const answer = [2, 6, 2, 6, 2, 6, 6];
-    const below = pulseResults(closed(2, 3), [answer, answer], ['a', 'b']);
+    const below = pulseResults(closed(2, 3), sumAnswers([answer, answer]), ['a', 'b']);
     expect(below).toEqual({ responses: 2, threshold: 3, score: null, items: null, comments: null });
-    const open = pulseResults({ responses: 3, threshold: 3, closed: false }, [answer, answer, answer], []);
+    const open = pulseResults(
+      { responses: 3, threshold: 3, closed: false },
+      sumAnswers([answer, answer, answer]),
+      [],
+    );
     expect(open.score).toBeNull();
-    const at = pulseResults(closed(3, 3), [answer, answer, answer], ['a', 'b']);
+    const at = pulseResults(closed(3, 3), sumAnswers([answer, answer, answer]), ['a', 'b']);
     expect(at.score).toBe(6);
     expect(at.items).toHaveLength(7);
     // Two comments under a threshold of three stay hidden even though the figures show.
@@ -86,7 +91,12 @@ describe('threshold', () => {
     expect(commentsVisible(closed(4, 3), 3)).toBe(true);
     const answer = [4, 4, 4, 4, 4, 4, 4];
     const comments = ['one', 'two', 'three', 'four'];
-    const result = pulseResults(closed(4, 3), [answer, answer, answer, answer], comments, () => 0);
+    const result = pulseResults(
+      closed(4, 3),
+      sumAnswers([answer, answer, answer, answer]),
+      comments,
+      () => 0,
+    );
     expect(result.comments).not.toBeNull();
     expect([...(result.comments ?? [])].sort()).toEqual([...comments].sort());
     expect(result.comments).not.toEqual(comments);

@@ -58,18 +58,35 @@ export interface PulseScore {
   items: { item: number; statement: string; reversed: boolean; mean: number }[];
 }
 
-/** Aggregates every answer; use through `pulseResults`, which applies the threshold. */
-export function scorePulse(answers: readonly (readonly number[])[]): PulseScore | null {
-  if (answers.length === 0) return null;
+/** Per-item sums of raw answers (as the database adds them up) and how many answers they hold. */
+export interface PulseSums {
+  responses: number;
+  /** Seven raw sums, before reverse scoring. */
+  sums: readonly number[];
+}
+
+/** Adds up raw answers: what `select sum(item1) …` gives, for code that holds the answers. */
+export function sumAnswers(answers: readonly (readonly number[])[]): PulseSums {
   const sums = new Array<number>(PULSE_STATEMENTS.length).fill(0);
   for (const answer of answers) {
-    scoredAnswers(answer).forEach((value, i) => {
+    if (!isValidAnswers(answer)) throw new Error('A pulse answer is seven integers from 1 to 7.');
+    answer.forEach((value, i) => {
       sums[i] = (sums[i] ?? 0) + value;
     });
   }
-  const items = PULSE_STATEMENTS.map((s, i) => ({ ...s, mean: (sums[i] ?? 0) / answers.length }));
+  return { responses: answers.length, sums };
+}
+
+/** Item means with 1, 3 and 5 reversed (8 − x on average), and their mean. Use through `pulseResults`. */
+export function scorePulse(total: PulseSums): PulseScore | null {
+  const n = total.responses;
+  if (n <= 0 || total.sums.length !== PULSE_STATEMENTS.length) return null;
+  const items = PULSE_STATEMENTS.map((s, i) => {
+    const raw = (total.sums[i] ?? 0) / n;
+    return { ...s, mean: s.reversed ? PULSE_SCALE_MIN + PULSE_SCALE_MAX - raw : raw };
+  });
   const score = items.reduce((acc, i) => acc + i.mean, 0) / items.length;
-  return { responses: answers.length, score, items };
+  return { responses: n, score, items };
 }
 
 export interface PulseVisibility {
@@ -109,14 +126,14 @@ export interface PulseResultsView {
 /** What anyone may see of a pulse: counts always, figures and comments only past the rules above. */
 export function pulseResults(
   v: PulseVisibility,
-  answers: readonly (readonly number[])[],
+  total: PulseSums,
   comments: readonly string[],
   random: () => number = Math.random,
 ): PulseResultsView {
   const threshold = effectiveThreshold(v.threshold);
   const hidden = { responses: v.responses, threshold, score: null, items: null, comments: null };
   if (!resultsVisible(v)) return hidden;
-  const scored = scorePulse(answers);
+  const scored = scorePulse(total);
   if (!scored) return hidden;
   return {
     responses: v.responses,

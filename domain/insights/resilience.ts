@@ -1,3 +1,7 @@
+import { currentVersion, type Proposal, type ProposalVersion } from '../mechanics/consent.js';
+import { isMostlyCopied, MIN_TEACH_BACK_WORDS } from '../mechanics/reflection.js';
+import { countWords } from '../mechanics/text.js';
+
 // Knowledge resilience: where the team's knowledge of a topic lives, and how many heads it rests on.
 //
 // - A *holder* of a subject (an inquiry, or its conclusion) is someone who contributed to it (wrote, under
@@ -123,4 +127,22 @@ export function workspaceKnowledge(topics: readonly TopicKnowledge[]): Workspace
     .map((a) => ({ userId: a.userId, topics: a.lost }));
   out.sort((a, b) => a.busFactor - b.busFactor);
   return { topics: out, singlePointsOfFailure, away };
+}
+
+/** A teach-back explains the conclusion when it is long enough and not copied from it (as in reflection). */
+export function teachBackExplains(teachBack: string, conclusionText: string | undefined): boolean {
+  if (countWords(teachBack) < MIN_TEACH_BACK_WORDS) return false;
+  return conclusionText === undefined || !isMostlyCopied(teachBack, conclusionText);
+}
+
+/** The version of a conclusion that counts: the adopted one, or the current one until adoption. */
+export function versionThatCounts(p: Proposal): ProposalVersion {
+  const adopted = p.adopted;
+  return (adopted && p.versions.find((v) => v.version === adopted.version)) || currentVersion(p);
+}
+
+/** Who endorsed the version that counts. */
+export function endorsersOf(p: Proposal): string[] {
+  const { version } = versionThatCounts(p);
+  return [...new Set(p.endorsements.filter((e) => e.version === version).map((e) => e.userId))];
 }

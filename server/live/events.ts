@@ -18,6 +18,8 @@ export type ChangeRecord =
   | { type: 'conclusion.updated'; data: { inquiryId: string } }
   /** A commitment or a subtask was added, changed or removed: refetch the list. */
   | { type: 'commitments.changed' | 'subtasks.changed' | 'help.changed'; data: { inquiryId: string } }
+  /** A shared-understanding check opened, closed or got an answer; or a pulse opened or closed: refetch. */
+  | { type: 'understanding.changed' | 'pulses.changed'; data: { inquiryId: string } }
   /** Someone wrote or rewrote their reflection. */
   | { type: 'reflection.updated'; data: { userId: string } }
   /** Notes hidden until now may have become visible (a reveal, or the leader may now speak): refetch. */

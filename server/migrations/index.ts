@@ -9,6 +9,7 @@ import * as helpRequests from './2026-11-28-007-help-requests.js';
 import * as notifications from './2026-11-28-008-notifications.js';
 import * as contributionAuthors from './2026-11-28-009-contribution-authors-index.js';
 import * as privatePhases from './2026-11-28-010-private-phases.js';
+import * as understandingPulses from './2026-11-28-011-understanding-pulses.js';
 import * as insights from './2026-11-28-012-insights.js';
 
 // Listed by hand, not read from disk, so the set is the same under tsx, a bundle or a test runner.
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28-008-notifications': notifications,
   '2026-11-28-009-contribution-authors-index': contributionAuthors,
   '2026-11-28-010-private-phases': privatePhases,
+  '2026-11-28-011-understanding-pulses': understandingPulses,
   '2026-11-28-012-insights': insights,
 };
 

@@ -31,6 +31,10 @@ export function presentEvent(event: StoredEvent, viewerId: string): LiveEvent {
     case 'subtasks.changed':
     case 'help.changed':
       return { ...head, type: event.type, data: event.data };
+    // Never an answer, a ranking or a count: only that something changed.
+    case 'understanding.changed':
+    case 'pulses.changed':
+      return { ...head, type: event.type, data: { inquiryId: event.data.inquiryId } };
   }
 }
 

@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 import type { InsightRule } from '../../domain/insights/rules.js';
 import type {
   Confidence,
@@ -39,6 +40,8 @@ export interface WorkspacesTable {
   id: string;
   name: string;
   created_at: string;
+  /** k: pulse results need at least this many answers (never below 3; 5 unless the owner changes it). */
+  pulse_threshold: Generated<number>;
 }
 
 export interface MembershipsTable {
@@ -233,6 +236,63 @@ export interface NotificationsTable {
   created_at: string;
 }
 
+export interface UnderstandingChecksTable {
+  id: string;
+  inquiry_id: string;
+  stage: 'exploring' | 'reflecting';
+  /** JSON [{id, label, contributionId}] */
+  items: string;
+  opened_by: string;
+  opened_at: string;
+  closed_at: string | null;
+}
+
+export interface UnderstandingResponsesTable {
+  check_id: string;
+  user_id: string;
+  /** JSON item ids, most convincing first; shown to its author only. */
+  ranking: string;
+  theory: string;
+  updated_at: string;
+}
+
+export interface PulsesTable {
+  id: string;
+  workspace_id: string;
+  /** Null for a team pulse. */
+  inquiry_id: string | null;
+  opened_by: string;
+  opened_at: string;
+  closes_at: string | null;
+  closed_at: string | null;
+  threshold: number;
+}
+
+/** Who has answered a pulse: no time, no order, nothing that matches an answer. */
+export interface PulseRespondentsTable {
+  pulse_id: string;
+  user_id: string;
+}
+
+/** One answer, with no link to the person: a random UUIDv4, no time. */
+export interface PulseAnswersTable {
+  id: string;
+  pulse_id: string;
+  item1: number;
+  item2: number;
+  item3: number;
+  item4: number;
+  item5: number;
+  item6: number;
+  item7: number;
+}
+
+export interface PulseCommentsTable {
+  id: string;
+  pulse_id: string;
+  body: string;
+}
+
 export interface FacilitatorPromptsTable {
   id: string;
   workspace_id: string;
@@ -285,4 +345,10 @@ export interface DB {
   subtasks: SubtasksTable;
   help_requests: HelpRequestsTable;
   notifications: NotificationsTable;
+  understanding_checks: UnderstandingChecksTable;
+  understanding_responses: UnderstandingResponsesTable;
+  pulses: PulsesTable;
+  pulse_respondents: PulseRespondentsTable;
+  pulse_answers: PulseAnswersTable;
+  pulse_comments: PulseCommentsTable;
 }

@@ -15,6 +15,9 @@ type Team = Awaited<ReturnType<typeof createTeam>> & {
   commitmentId?: string;
   subtaskId?: string;
   helpRequestId?: string;
+  checkId?: string;
+  checkItemIds?: string[];
+  pulseId?: string;
 };
 type Who = 'owner' | 'facilitator' | 'member' | 'other';
 
@@ -79,6 +82,22 @@ async function withSubtask(t: Team): Promise<void> {
     assigneeId: t.member.id,
   });
   t.subtaskId = made.body.subtask.id;
+}
+
+/** An open understanding check with two listed options. */
+async function withCheck(t: Team): Promise<void> {
+  const made = await t.facilitator.client.post(`/api/inquiries/${t.inquiryId}/understanding`, {
+    stage: 'exploring',
+    items: [{ label: 'Sizing' }, { label: 'Price' }],
+  });
+  t.checkId = made.body.check.id;
+  t.checkItemIds = made.body.check.items.map((i: { id: string }) => i.id);
+}
+
+/** An open pulse on the inquiry, opened by its facilitator. */
+async function withPulse(t: Team): Promise<void> {
+  const made = await t.facilitator.client.post(`/api/inquiries/${t.inquiryId}/pulses`, {});
+  t.pulseId = made.body.pulse.id;
 }
 
 /** Routes with no workspace behind them: open to anyone, or about the caller's own account. */
@@ -349,6 +368,84 @@ const CASES: Record<string, Case> = {
     path: (t) => `/api/inquiries/${t.inquiryId}/live`,
     allowed: 'member',
     allowedStatus: 426,
+  },
+  'GET /api/workspaces/:workspaceId/resilience': {
+    path: (t) => `/api/workspaces/${t.workspaceId}/resilience`,
+    allowed: 'facilitator',
+    forbidden: 'member',
+  },
+  'GET /api/workspaces/:workspaceId/settings': {
+    path: (t) => `/api/workspaces/${t.workspaceId}/settings`,
+    allowed: 'member',
+  },
+  'PATCH /api/workspaces/:workspaceId/settings': {
+    path: (t) => `/api/workspaces/${t.workspaceId}/settings`,
+    body: () => ({ pulseThreshold: 4 }),
+    allowed: 'owner',
+    forbidden: 'facilitator',
+  },
+  'POST /api/inquiries/:inquiryId/understanding': {
+    path: (t) => `/api/inquiries/${t.inquiryId}/understanding`,
+    body: () => ({ stage: 'exploring', items: [{ label: 'Sizing' }, { label: 'Price' }] }),
+    allowed: 'facilitator',
+    forbidden: 'member',
+  },
+  'GET /api/inquiries/:inquiryId/understanding': {
+    path: (t) => `/api/inquiries/${t.inquiryId}/understanding`,
+    allowed: 'member',
+  },
+  // Only the inquiry's participants rank; a workspace member outside it may not.
+  'PUT /api/understanding/:checkId/response': {
+    path: (t) => `/api/understanding/${t.checkId}/response`,
+    body: (t) => ({ ranking: [...(t.checkItemIds ?? [])].reverse(), theory: 'Sizing, then price.' }),
+    allowed: 'member',
+    forbidden: 'other',
+    prepare: withCheck,
+  },
+  'POST /api/understanding/:checkId/close': {
+    path: (t) => `/api/understanding/${t.checkId}/close`,
+    allowed: 'facilitator',
+    forbidden: 'member',
+    prepare: withCheck,
+  },
+  'POST /api/inquiries/:inquiryId/pulses': {
+    path: (t) => `/api/inquiries/${t.inquiryId}/pulses`,
+    body: () => ({}),
+    allowed: 'facilitator',
+    forbidden: 'member',
+  },
+  'POST /api/workspaces/:workspaceId/pulses': {
+    path: (t) => `/api/workspaces/${t.workspaceId}/pulses`,
+    body: () => ({}),
+    allowed: 'facilitator',
+    forbidden: 'member',
+  },
+  'GET /api/inquiries/:inquiryId/pulses': {
+    path: (t) => `/api/inquiries/${t.inquiryId}/pulses`,
+    allowed: 'member',
+  },
+  'GET /api/workspaces/:workspaceId/pulses': {
+    path: (t) => `/api/workspaces/${t.workspaceId}/pulses`,
+    allowed: 'member',
+  },
+  // An inquiry pulse is answered by its participants only.
+  'POST /api/pulses/:pulseId/responses': {
+    path: (t) => `/api/pulses/${t.pulseId}/responses`,
+    body: () => ({ answers: [2, 6, 2, 6, 2, 6, 6] }),
+    allowed: 'member',
+    forbidden: 'other',
+    prepare: withPulse,
+  },
+  'POST /api/pulses/:pulseId/close': {
+    path: (t) => `/api/pulses/${t.pulseId}/close`,
+    allowed: 'facilitator',
+    forbidden: 'member',
+    prepare: withPulse,
+  },
+  'GET /api/pulses/:pulseId/results': {
+    path: (t) => `/api/pulses/${t.pulseId}/results`,
+    allowed: 'member',
+    prepare: withPulse,
   },
   'DELETE /api/links/:linkId': {
     path: (t) => `/api/links/${t.linkId}`,
