@@ -140,7 +140,13 @@ export function BoardHeader({
               tabIndex={0}
               leftSection={<IconLock size={12} aria-hidden />}
             >
-              Think first{inquiry.revealedAt ? ' · revealed' : ''}
+              {/* In a think-first phase the notes are revealed when the group moves on. */}
+              Think first
+              {(inquiry.privatePhases as readonly string[]).includes(inquiry.phase)
+                ? ' · this phase'
+                : inquiry.revealedAt
+                  ? ' · revealed'
+                  : ''}
             </Badge>
           </Tooltip>
         )}

@@ -185,14 +185,15 @@ function HelpItem({
         ? 'You are answering'
         : `${help.claimedBy.name} is answering`
       : status.label;
-  const canAnswer = !mine && !!myId && (help.status === 'open' || claimedByMe);
+  // The answerer becomes the claimer when answering: an answered request takes no further answer.
+  const canAnswer = !mine && !!myId && (help.status === 'open' || (help.status === 'claimed' && claimedByMe));
 
   return (
     <li id={`help-${help.id}`} tabIndex={-1} aria-label={`Help request from ${help.requester.name}`}>
       <Paper withBorder p="sm" radius="md">
         <Stack gap={6}>
           <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
-            <Group gap={8} wrap="nowrap" style={{ minWidth: 0 }}>
+            <Group gap={8} wrap="wrap" style={{ minWidth: 0, rowGap: 0 }}>
               <PersonAvatar person={help.requester} size={24} />
               <Text size="sm" fw={500} style={{ overflowWrap: 'anywhere' }}>
                 {mine ? 'You are' : `${help.requester.name} is`} stuck
