@@ -1,4 +1,4 @@
-// Builds the web app into dist/ when it is missing or older than any of its sources.
+// Builds the web app into dist/ (or another folder) when it is missing or older than any of its sources.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -15,13 +15,13 @@ function newestMtime(path) {
   return newest;
 }
 
-export function buildIfStale() {
-  const built = resolve(root, 'dist/index.html');
+export function buildIfStale(outDir = 'dist') {
+  const built = resolve(root, outDir, 'index.html');
   const builtAt = existsSync(built) ? statSync(built).mtimeMs : 0;
   const sourcesAt = Math.max(...SOURCES.map((s) => newestMtime(resolve(root, s))));
   if (builtAt >= sourcesAt) return;
   console.log(builtAt ? 'Web app changed since the last build; rebuilding…' : 'Building the web app…');
-  const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir'], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) {
     console.error('The web app did not build; see the errors above.');
     process.exit(result.status ?? 1);

@@ -146,14 +146,14 @@ export async function buildApp(config: Config, database: OpenDatabase): Promise<
   collabRoutes(app, ctx);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  serveWebApp(app);
+  serveWebApp(app, config.webDir);
   await app.ready();
   return { app, routes };
 }
 
-/** Serves the built SPA from dist/, with index.html for every client-side route. */
-function serveWebApp(app: App): void {
-  const dist = resolve(ROOT, 'dist');
+/** Serves the built SPA (from dist/ unless configured), with index.html for every client-side route. */
+function serveWebApp(app: App, webDir: string | null): void {
+  const dist = webDir ?? resolve(ROOT, 'dist');
   const hasBuild = existsSync(resolve(dist, 'index.html'));
   if (hasBuild) app.register(fastifyStatic, { root: dist, wildcard: false, index: false });
   app.setNotFoundHandler((request, reply) => {

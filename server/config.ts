@@ -21,6 +21,8 @@ const Env = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   AUTH_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  /** Where the built web app is; dist/ unless a test run builds its own copy. */
+  WEB_DIR: z.string().optional(),
 });
 
 export type Database = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
@@ -43,6 +45,8 @@ export interface Config {
   authRequestsPerMinute: number;
   sessionTtlMs: number;
   invitationTtlMs: number;
+  /** The built web app's folder, or null for dist/ beside the code. */
+  webDir: string | null;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -70,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     authRequestsPerMinute: e.AUTH_REQUESTS_PER_MINUTE,
     sessionTtlMs: 30 * 24 * 3600_000,
     invitationTtlMs: 14 * 24 * 3600_000,
+    webDir: e.WEB_DIR ? resolve(e.WEB_DIR) : null,
   };
 }
 
