@@ -3,13 +3,14 @@ import { gateInto, gateMessage, moveRule } from '../../domain/mechanics/gates.js
 import { nextPhase } from '../../domain/mechanics/phases.js';
 import { privacyOnPhaseMove } from '../../domain/mechanics/private-mode.js';
 import type { Phase } from '../../domain/model.js';
+import { loadPrivacy } from '../auth/privacy.js';
 import { HttpError, notFound } from '../errors.js';
 import { transact, type Writer } from '../live/transact.js';
 import type { Db } from '../store/db.js';
 import { loadGateFacts } from '../store/gate-facts.js';
 import { now } from '../store/ids.js';
 import { findInquiry, type InquiryRecord, setPhase, setPrivacy } from '../store/inquiries.js';
-import { notifyParticipants } from './notify.js';
+import { notifyAboutRevealedNotes, notifyParticipants } from './notify.js';
 
 /** Where the group stands with the gate into its next phase: what the board shows as "waiting for". */
 export async function gateStatus(db: Db, inquiry: InquiryRecord): Promise<GateStatus> {
@@ -46,6 +47,7 @@ export async function movePhase(
     }
     // Think-first phases: moving into one starts private mode, moving on from one reveals (docs/mechanics.md §4).
     const privacy = privacyOnPhaseMove(current, current.privatePhases, current.phase, input.to, now());
+    const hiddenBefore = privacy.effect === 'revealed' ? await loadPrivacy(trx, current) : null;
     if (privacy.effect) await setPrivacy(trx, current.id, privacy.settings);
     await setPhase(trx, {
       inquiryId: current.id,
@@ -60,8 +62,10 @@ export async function movePhase(
     if (!moved) throw notFound('Inquiry');
     // The same events as a reveal by hand (commands/reveal.ts): the inquiry, then "refetch the notes".
     await record(current.id, { type: 'inquiry.updated', data: moved });
-    if (privacy.effect === 'revealed')
+    if (hiddenBefore) {
       await record(current.id, { type: 'notes.revealed', data: { reason: 'revealed' } });
+      await notifyAboutRevealedNotes(trx, moved, hiddenBefore, await loadPrivacy(trx, moved));
+    }
     await notifyParticipants(trx, moved, {
       kind: 'phase_changed',
       actorId: input.movedBy,

@@ -5,6 +5,7 @@ import type { ContributionRecord, LinkRecord } from '../store/contributions.js';
 import { findContributions } from '../store/contributions.js';
 import type { Db } from '../store/db.js';
 import { type InquiryRecord, listParticipants } from '../store/inquiries.js';
+import { loadInquiryGraph } from '../store/inquiry-graph.js';
 import { insertNotifications, type NewNotification } from '../store/notifications.js';
 
 // Who hears about what, in the inbox. Decided inside the transaction of the change, so a notification
@@ -40,6 +41,52 @@ export async function notifyAboutNote(
     links.map((l) => l.toId),
   );
   for (const target of targets) tell(target.authorId, 'reply');
+  await insertNotifications(db, items);
+}
+
+/**
+ * Notes that become visible (a reveal, the end of a think-first phase) tell the people who could not be
+ * told when they were written: those they @mention and the authors of the notes they reply to, if these
+ * could not see them before and can now. Those who could see them then were told then.
+ */
+export async function notifyAboutRevealedNotes(
+  db: Db,
+  inquiry: InquiryRecord,
+  before: Privacy,
+  after: Privacy,
+): Promise<void> {
+  if (!before.active) return;
+  const [participants, graph] = await Promise.all([
+    listParticipants(db, inquiry).then((ps) => ps.map((p) => p.user)),
+    loadInquiryGraph(db, inquiry.id),
+  ]);
+  const newlySeen = (userId: string, note: { authorId: string; createdAt: string }) =>
+    userId !== note.authorId && !before.canSee(userId, note) && after.canSee(userId, note);
+  const revealed = graph.contributions.filter((c) => participants.some((p) => newlySeen(p.id, c)));
+  if (revealed.length === 0) return;
+  const authorOf = new Map(graph.contributions.map((c) => [c.id, c.authorId]));
+  const items: NewNotification[] = [];
+  for (const note of await findContributions(
+    db,
+    revealed.map((c) => c.id),
+  )) {
+    const told = new Set<string>();
+    const tell = (userId: string | undefined, kind: NotificationKind) => {
+      if (!userId || told.has(userId) || !newlySeen(userId, note)) return;
+      told.add(userId);
+      items.push({
+        userId,
+        kind,
+        workspaceId: inquiry.workspaceId,
+        inquiryId: inquiry.id,
+        actorId: note.anonymous ? null : note.authorId,
+        subjectId: note.id,
+        summary: note.body,
+      });
+    };
+    for (const id of findMentions(note.body, participants)) tell(id, 'mention');
+    for (const link of graph.links) if (link.fromId === note.id) tell(authorOf.get(link.toId), 'reply');
+  }
   await insertNotifications(db, items);
 }
 

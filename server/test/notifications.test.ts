@@ -47,8 +47,45 @@ describe('notifications', () => {
       privateMode: true,
       participantIds: [member.id, peer.id],
     });
-    await contribute(member, inquiryId, { kind: 'idea', body: '@Pia what do you think?' });
+    const note = await contribute(member, inquiryId, { kind: 'idea', body: '@Pia what do you think?' });
     expect((await inbox(peer)).items).toEqual([]);
+    // The reveal makes it visible: now Pia is told, once, however often the facilitator reveals.
+    await facilitator.client.post(`/api/inquiries/${inquiryId}/reveal`);
+    await facilitator.client.post(`/api/inquiries/${inquiryId}/reveal`);
+    const told = (await inbox(peer)).items;
+    expect(told).toEqual([
+      expect.objectContaining({
+        kind: 'mention',
+        subjectId: note.id,
+        actor: { id: member.id, name: member.name },
+      }),
+    ]);
+    // The facilitator could see the note all along, and was not mentioned: nothing new for them.
+    expect((await inbox(facilitator)).items.filter((n: { kind: string }) => n.kind === 'mention')).toEqual(
+      [],
+    );
+  });
+
+  it('tells those a think-first phase hid a note from when the group moves on', async () => {
+    const { facilitator, member, owner, workspaceId } = await createTeam(server);
+    const peer = await signUp(server, 'Rui Peer');
+    await join(owner, workspaceId, peer, 'member');
+    const inquiryId = await createInquiry(facilitator, workspaceId, {
+      privatePhases: ['exploring'],
+      participantIds: [member.id, peer.id],
+    });
+    await facilitator.client.post(`/api/inquiries/${inquiryId}/phase`, { phase: 'exploring' });
+    const asked = await contribute(peer, inquiryId, { kind: 'question', body: 'Which regions?' });
+    // The facilitator sees every note (and may build on it), but the reply is private too.
+    await contribute(facilitator, inquiryId, {
+      kind: 'evidence',
+      body: 'Only the north',
+      links: [{ toId: asked.id, kind: 'answers' }],
+    });
+    const replies = async () => (await inbox(peer)).items.filter((n: { kind: string }) => n.kind === 'reply');
+    expect(await replies()).toEqual([]);
+    await facilitator.client.post(`/api/inquiries/${inquiryId}/phase`, { phase: 'challenging' });
+    expect(await replies()).toEqual([expect.objectContaining({ summary: 'Only the north' })]);
   });
 
   it('tells the person who asked for help when it is answered, and only them', async () => {
