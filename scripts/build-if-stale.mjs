@@ -21,7 +21,7 @@ export function buildIfStale(outDir = 'dist') {
   const sourcesAt = Math.max(...SOURCES.map((s) => newestMtime(resolve(root, s))));
   if (builtAt >= sourcesAt) return;
   console.log(builtAt ? 'Web app changed since the last build; rebuilding…' : 'Building the web app…');
-  const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir'], { cwd: root, stdio: 'inherit' });
+  const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', resolve(root, outDir), '--emptyOutDir'], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) {
     console.error('The web app did not build; see the errors above.');
     process.exit(result.status ?? 1);
