@@ -79,6 +79,21 @@ const router = createBrowserRouter([
             path: '/i/:inquiryId/people',
             lazy: () => import('./pages/People/PeoplePage.js').then((m) => ({ Component: m.PeoplePage })),
           },
+          {
+            path: '/i/:inquiryId/console',
+            lazy: () => import('./pages/Console/ConsolePage.js').then((m) => ({ Component: m.ConsolePage })),
+          },
+          {
+            path: '/w/:workspaceId/resilience',
+            lazy: () =>
+              import('./pages/Resilience/WorkspaceResiliencePage.js').then((m) => ({
+                Component: m.WorkspaceResiliencePage,
+              })),
+          },
+          {
+            path: '/help',
+            lazy: () => import('./pages/Help/HelpPage.js').then((m) => ({ Component: m.HelpPage })),
+          },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

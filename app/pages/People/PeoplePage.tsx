@@ -16,7 +16,7 @@ import {
 import { IconArrowLeft, IconCheck, IconEar, IconEarOff, IconEyeglass } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import type { InquiryDetail } from '../../../contract/inquiries.js';
 import type { PersonPanel } from '../../../contract/participation.js';
 import { CONTRIBUTION_KINDS } from '../../../domain/model.js';
@@ -61,6 +61,16 @@ export function PeoplePage() {
   useEffect(() => {
     if (inquiry) document.title = `People · ${inquiry.title} · Colearn`;
   }, [inquiry]);
+
+  // `#person-<id>` (a finding in the console names a person): that person's panel, in view and focused.
+  const { hash } = useLocation();
+  const loaded = !!people.data;
+  useEffect(() => {
+    if (!loaded || !hash.startsWith('#person-')) return;
+    const el = document.getElementById(hash.slice(1));
+    el?.scrollIntoView({ block: 'center' });
+    el?.focus({ preventScroll: true });
+  }, [hash, loaded]);
 
   if (detail.isError) {
     return (
@@ -237,7 +247,15 @@ function PersonCard({
   const reflection = REFLECTION[p.reflection];
   const c = p.commitments;
   return (
-    <Paper component="li" withBorder p="md" radius="md" aria-labelledby={headingId}>
+    <Paper
+      component="li"
+      withBorder
+      p="md"
+      radius="md"
+      aria-labelledby={headingId}
+      id={`person-${p.user.id}`}
+      tabIndex={-1}
+    >
       <Stack gap="sm">
         <Group gap="sm" wrap="nowrap" align="flex-start">
           <PersonAvatar person={p.user} size={36} />

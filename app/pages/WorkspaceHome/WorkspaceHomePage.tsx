@@ -1,6 +1,6 @@
 import { Button, Divider, Group, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconLibrary, IconPlus, IconUserPlus } from '@tabler/icons-react';
+import { IconLibrary, IconLifebuoy, IconPlus, IconUserPlus } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
 import { useInquiries, useInvitations, useMe, useMyRole, useWorkspace } from '../../api/queries.js';
@@ -123,6 +123,17 @@ export function WorkspaceHomePage() {
           {canManage && (
             <Button variant="light" leftSection={<IconUserPlus size={16} />} onClick={invite.open} fullWidth>
               Invite
+            </Button>
+          )}
+          {canManage && (
+            <Button
+              component={Link}
+              to={`/w/${workspaceId}/resilience`}
+              variant="default"
+              leftSection={<IconLifebuoy size={16} />}
+              fullWidth
+            >
+              Knowledge resilience
             </Button>
           )}
           {workspace.data && me.data ? (
