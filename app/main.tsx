@@ -76,6 +76,10 @@ const router = createBrowserRouter([
             lazy: () => import('./pages/Map/MapPage.js').then((m) => ({ Component: m.MapPage })),
           },
           {
+            path: '/i/:inquiryId/print',
+            lazy: () => import('./pages/Print/PrintPage.js').then((m) => ({ Component: m.PrintPage })),
+          },
+          {
             path: '/i/:inquiryId/people',
             lazy: () => import('./pages/People/PeoplePage.js').then((m) => ({ Component: m.PeoplePage })),
           },

@@ -62,22 +62,14 @@ async function parseError(res: Response): Promise<ApiError> {
   );
 }
 
-/** One JSON request to the API, same origin, with the session cookie. */
-export async function request<T>(
-  method: Method,
-  path: string,
-  body?: unknown,
-  signal?: AbortSignal,
-): Promise<T> {
+/** One request to the API, same origin, with the session cookie; an error status becomes an ApiError. */
+async function send(method: Method, path: string, accept: string, body?: unknown, signal?: AbortSignal) {
   let res: Response;
   try {
     res = await fetch(`/api${path}`, {
       method,
       credentials: 'same-origin',
-      headers:
-        body === undefined
-          ? { accept: 'application/json' }
-          : { 'content-type': 'application/json', accept: 'application/json' },
+      headers: body === undefined ? { accept } : { 'content-type': 'application/json', accept },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal,
     });
@@ -86,9 +78,25 @@ export async function request<T>(
     throw new ApiError(0, 'network', 'Could not reach the server. Check your connection and try again.');
   }
   if (!res.ok) throw await parseError(res);
+  return res;
+}
+
+/** One JSON request to the API. */
+export async function request<T>(
+  method: Method,
+  path: string,
+  body?: unknown,
+  signal?: AbortSignal,
+): Promise<T> {
+  const res = await send(method, path, 'application/json', body, signal);
   if (res.status === 204) return undefined as T;
   const text = await res.text();
   return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** A text document from the API, such as an export. */
+export async function requestText(path: string, signal?: AbortSignal): Promise<string> {
+  return (await send('GET', path, 'text/*', undefined, signal)).text();
 }
 
 /** A message fit to show a person, whatever went wrong. */

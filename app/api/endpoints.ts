@@ -8,6 +8,7 @@ import type {
   NewLink,
   UpdateContributionBody,
 } from '../../contract/contributions.js';
+import type { ExportFormat } from '../../contract/export.js';
 import type {
   CreateInquiryBody,
   Inquiry,
@@ -28,7 +29,7 @@ import type {
   WorkspaceDetail,
 } from '../../contract/workspaces.js';
 import type { Phase, Role } from '../../domain/model.js';
-import { request } from './client.js';
+import { request, requestText } from './client.js';
 
 // Every call the app makes, typed by the contract. Nothing else in app/ builds URLs.
 
@@ -86,6 +87,10 @@ export const api = {
     request<InquiryDetail>('GET', `/inquiries/${enc(id)}`, undefined, signal),
   updateInquiry: (id: string, body: UpdateInquiryBody) =>
     request<{ inquiry: Inquiry }>('PATCH', `/inquiries/${enc(id)}`, body),
+  /** Where the browser downloads an export from (the session cookie goes along). */
+  exportUrl: (id: string, format: ExportFormat) => `/api/inquiries/${enc(id)}/export?format=${format}`,
+  exportText: (id: string, format: ExportFormat, signal?: AbortSignal) =>
+    requestText(`/inquiries/${enc(id)}/export?format=${format}`, signal),
 
   // Mechanics: the gate into the next phase, phase moves, revealing private notes
   gate: (id: string, signal?: AbortSignal) =>

@@ -24,6 +24,7 @@ import { Markdown } from '../../components/Markdown.js';
 import { PersonAvatar } from '../../components/PersonAvatar.js';
 import { notifyError, notifySuccess } from '../../lib/notify.js';
 import { FitCheckSummary } from '../FrameInquiry/FitCheckSummary.js';
+import { ExportMenu } from './ExportMenu.js';
 import { PhasePanel } from './PhasePanel.js';
 import { Presence } from './Presence.js';
 
@@ -60,17 +61,19 @@ export function BoardHeader({
             {inquiry.question}
           </Text>
         </Stack>
-        {canModerate && (
-          <Button
-            variant="default"
-            leftSection={<IconPencil size={16} />}
-            onClick={onEdit}
-            style={{ flexShrink: 0 }}
-            visibleFrom="sm"
-          >
-            Edit framing
-          </Button>
-        )}
+        <Group gap="sm" wrap="nowrap" style={{ flexShrink: 0 }}>
+          <ExportMenu inquiryId={inquiry.id} />
+          {canModerate && (
+            <Button
+              variant="default"
+              leftSection={<IconPencil size={16} />}
+              onClick={onEdit}
+              visibleFrom="sm"
+            >
+              Edit framing
+            </Button>
+          )}
+        </Group>
       </Group>
 
       <Group gap="md" wrap="wrap" style={{ rowGap: 8 }}>
