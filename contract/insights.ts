@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { INSIGHT_RULES, SEVERITIES } from '../domain/insights/rules.js';
 import { PersonRef } from './accounts.js';
 import { Id, Line, Timestamp } from './common.js';
+import { Contribution } from './contributions.js';
 
 // The facilitator's console (#5): findings with their suggested questions, participation, knowledge
 // resilience and the shared-understanding check. Every figure says which rule fired on what.
@@ -20,6 +21,16 @@ export const AskedPrompt = z.object({
   /** True once a contribution `answers` it. */
   answered: z.boolean(),
 });
+
+/** A posted question as the console tracks it, also once its finding has cleared. */
+export const AskedPromptStatus = AskedPrompt.extend({
+  findingId: z.string(),
+  rule: InsightRule,
+  promptId: Id.nullable(),
+  /** False once the finding it was asked about no longer holds (the group took it up). */
+  findingOpen: z.boolean(),
+});
+export type AskedPromptStatus = z.infer<typeof AskedPromptStatus>;
 
 export const Finding = z.object({
   /** Stable while the finding holds: the rule and its subjects, e.g. `silent_participant:<userId>`. */
@@ -198,6 +209,8 @@ export const InsightsResponse = z.object({
   /** When the figures were last brought up to date, and the live event they include. */
   computedAt: Timestamp,
   seq: z.number().int(),
+  /** Every suggested question posted into the inquiry, newest first: answered yet, and whether its finding still holds. */
+  askedPrompts: z.array(AskedPromptStatus),
 });
 export type InsightsResponse = z.infer<typeof InsightsResponse>;
 
@@ -218,3 +231,44 @@ export type UnderstandingResult = z.infer<typeof UnderstandingResult>;
 export type OpenUnderstandingBody = z.input<typeof OpenUnderstandingBody>;
 export type UnderstandingResponseBody = z.infer<typeof UnderstandingResponseBody>;
 export type AskedPrompt = z.infer<typeof AskedPrompt>;
+
+export const PromptParams = z.strictObject({ workspaceId: Id, promptId: Id });
+export const PromptResponse = z.object({ prompt: Prompt });
+export const UpdatePromptBody = z.strictObject({
+  text: Line(600),
+  addressedTo: z.enum(['group', 'person']),
+});
+/** Without a rule, every prompt goes back to its default. */
+export const ResetPromptsBody = z.strictObject({ rule: InsightRule.optional() });
+
+const Minutes = z
+  .number()
+  .int('Whole minutes.')
+  .min(0, 'Not negative.')
+  .max(60 * 24 * 60, 'At most 60 days.');
+const Share = z.number().min(0, 'Between 0 and 1.').max(1, 'Between 0 and 1.');
+const Notes = z.number().int('A whole number.').min(0, 'Not negative.').max(10_000, 'At most 10,000.');
+/** The thresholds a workspace may tune; a PUT may send only the ones it changes. */
+export const InsightThresholdsSchema = z.strictObject({
+  untestedAssumptionMinutes: Minutes,
+  unusedEvidenceMinutes: Minutes,
+  unsupportedHypothesisMinutes: Minutes,
+  unansweredQuestionMinutes: Minutes,
+  silentParticipantMinutes: Minutes,
+  dominantVoiceGini: Share,
+  dominantVoiceShare: Share,
+  facilitatorShareMultiple: z.number().min(1, 'At least 1 (a fair share).').max(10, 'At most 10.'),
+  noChallengesMinContributions: Notes,
+  balanceMinContributions: Notes,
+  prematureConvergenceOpenItems: Notes,
+  unheardLensMinContributions: Notes,
+});
+export const UpdateInsightSettingsBody = InsightThresholdsSchema.partial();
+export const InsightSettingsResponse = z.object({
+  thresholds: InsightThresholdsSchema,
+  /** The defaults, for a form's "reset" button. */
+  defaults: InsightThresholdsSchema,
+});
+
+export const AskInsightBody = z.strictObject({ findingId: z.string().min(1).max(300) });
+export const AskInsightResponse = z.object({ contribution: Contribution, finding: Finding });

@@ -41,7 +41,9 @@ export type Action =
   | 'understanding.manage'
   | 'pulse.openInquiry'
   | 'pulse.openTeam'
-  | 'pulse.close';
+  | 'pulse.close'
+  | 'inquiry.insights'
+  | 'prompts.manage';
 
 /** The inquiry's facilitator runs it; the workspace owner may step in for them. */
 function moderates(actor: Actor, subject: Subject): boolean {
@@ -81,6 +83,10 @@ const RULES: Record<Action, (actor: Actor, subject: Subject) => boolean> = {
   'pulse.openTeam': (a) => a.role === 'owner' || a.role === 'facilitator',
   // Whoever opened a pulse closes it, or the inquiry's facilitator, or an owner.
   'pulse.close': (a, s) => s.createdBy === a.userId || moderates(a, s),
+  // The console of one inquiry: its facilitator, or an owner stepping in.
+  'inquiry.insights': moderates,
+  // The workspace's prompt library: those who facilitate.
+  'prompts.manage': (a) => a.role === 'owner' || a.role === 'facilitator',
 };
 
 export function can(actor: Actor, action: Action, subject: Subject = {}): boolean {

@@ -381,6 +381,12 @@ describe('what a finding says', () => {
     expect(users).not.toContain(undefined);
   });
 
+  it('a silence threshold of 0 flags only those with no named note at all', () => {
+    const s = snapshot({ notes: [note('idea', ANN, 0), note('idea', BO, 50)] });
+    const silent = fired(s, 60, 'silent_participant', { ...T, silentParticipantMinutes: 0 });
+    expect(silent.map((f) => f.subjects[0]?.id)).toEqual([CY]);
+  });
+
   it('tunable thresholds change what fires', () => {
     const s = snapshot({ notes: [note('question', ANN, 0)] });
     expect(fired(s, 30, 'unanswered_question')).toHaveLength(0);

@@ -238,6 +238,10 @@ export class InsightsEngine {
     return this.facilitatorId;
   }
 
+  participantIds(): string[] {
+    return [...this.participants.keys()];
+  }
+
   // ── findings ──────────────────────────────────────────────────────────────────────────────────────
 
   findings(now: number, t: InsightThresholds): Detection[] {
@@ -283,8 +287,11 @@ export class InsightsEngine {
           );
       } else {
         const quiet = (now - last) / MINUTE;
-        // Only early: the group went on for the threshold or longer after their last note.
-        if (groupLast - last >= t.silentParticipantMinutes * MINUTE && f?.lastAt)
+        // Only early: the group went on for the threshold or longer after their last note. (A threshold
+        // of 0 flags only those with no note at all: "no note for 0 minutes" would flag everyone.)
+        const early =
+          t.silentParticipantMinutes > 0 && groupLast - last >= t.silentParticipantMinutes * MINUTE;
+        if (early && f?.lastAt)
           out.push(silentDetection(p, { never: false, lastAt: f.lastAt, sinceMinutes: quiet }, t, f.lastAt));
       }
     }

@@ -76,7 +76,7 @@ export function referenceFindings(s: InsightSnapshot, now: number, t: InsightThr
         const last = Math.max(...mine);
         const quiet = (now - last) / MINUTE;
         const lastAt = new Date(last).toISOString();
-        if ((groupLast - last) / MINUTE >= t.silentParticipantMinutes)
+        if (t.silentParticipantMinutes > 0 && (groupLast - last) / MINUTE >= t.silentParticipantMinutes)
           out.push(silentDetection(p, { never: false, lastAt, sinceMinutes: quiet }, t, lastAt));
       }
     }

@@ -98,6 +98,8 @@ export async function postContribution(
   inquiry: InquiryRecord,
   author: UserRecord,
   input: ContributionInput,
+  /** More to write in the same transaction once the note and its links exist (e.g. the console's record of a question asked). */
+  andThen?: (trx: Db, made: { contribution: ContributionRecord; links: LinkRecord[] }) => Promise<void>,
 ): Promise<{ contribution: ContributionRecord; links: LinkRecord[] }> {
   if (input.anonymous && !inquiry.allowAnonymous) {
     throw invalidField('body.anonymous', 'This inquiry does not allow anonymous notes.');
@@ -133,6 +135,7 @@ export async function postContribution(
       );
     }
     await notifyAboutNote(trx, inquiry, contribution, links, privacy.withPoster(author.id));
+    await andThen?.(trx, { contribution, links });
     return { contribution, links };
   });
 }

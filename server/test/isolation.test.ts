@@ -15,6 +15,7 @@ type Team = Awaited<ReturnType<typeof createTeam>> & {
   commitmentId?: string;
   subtaskId?: string;
   helpRequestId?: string;
+  promptId?: string;
   checkId?: string;
   checkItemIds?: string[];
   pulseId?: string;
@@ -451,6 +452,55 @@ const CASES: Record<string, Case> = {
     path: (t) => `/api/links/${t.linkId}`,
     allowed: 'member',
     forbidden: 'other',
+  },
+  // The facilitator's console (#5).
+  'GET /api/inquiries/:inquiryId/insights': {
+    path: (t) => `/api/inquiries/${t.inquiryId}/insights`,
+    allowed: 'facilitator',
+    forbidden: 'member',
+  },
+  'POST /api/inquiries/:inquiryId/insights/ask': {
+    path: (t) => `/api/inquiries/${t.inquiryId}/insights/ask`,
+    // The member's hypothesis rests on no evidence, and with a threshold of 0 that is a finding at once.
+    body: (t) => ({ findingId: `unsupported_hypothesis:${t.noteId}` }),
+    allowed: 'facilitator',
+    forbidden: 'member',
+    prepare: async (t) => {
+      await t.owner.client.put(`/api/workspaces/${t.workspaceId}/insight-settings`, {
+        unsupportedHypothesisMinutes: 0,
+      });
+    },
+  },
+  'GET /api/workspaces/:workspaceId/prompts': {
+    path: (t) => `/api/workspaces/${t.workspaceId}/prompts`,
+    allowed: 'facilitator',
+    forbidden: 'member',
+  },
+  'PUT /api/workspaces/:workspaceId/prompts/:promptId': {
+    path: (t) => `/api/workspaces/${t.workspaceId}/prompts/${t.promptId}`,
+    body: () => ({ text: 'Who sees this differently?', addressedTo: 'group' }),
+    allowed: 'facilitator',
+    forbidden: 'member',
+    prepare: async (t) => {
+      t.promptId = (await t.owner.client.get(`/api/workspaces/${t.workspaceId}/prompts`)).body.items[0].id;
+    },
+  },
+  'POST /api/workspaces/:workspaceId/prompts/reset': {
+    path: (t) => `/api/workspaces/${t.workspaceId}/prompts/reset`,
+    body: () => ({}),
+    allowed: 'facilitator',
+    forbidden: 'member',
+  },
+  'GET /api/workspaces/:workspaceId/insight-settings': {
+    path: (t) => `/api/workspaces/${t.workspaceId}/insight-settings`,
+    allowed: 'facilitator',
+    forbidden: 'member',
+  },
+  'PUT /api/workspaces/:workspaceId/insight-settings': {
+    path: (t) => `/api/workspaces/${t.workspaceId}/insight-settings`,
+    body: () => ({ dominantVoiceShare: 0.6 }),
+    allowed: 'owner',
+    forbidden: 'facilitator',
   },
 };
 
