@@ -47,7 +47,7 @@ export function ConsoleSection({
               </Title>
               <Text size="sm" c="dimmed" maw={760}>
                 {description}{' '}
-                <Anchor component={Link} to={`/help#${helpId}`} size="sm" inherit>
+                <Anchor component={Link} to={`/help#${helpId}`} size="sm" inherit underline="always">
                   <IconHelpCircle size={14} aria-hidden style={{ verticalAlign: -2, marginRight: 2 }} />
                   How is this computed?
                 </Anchor>

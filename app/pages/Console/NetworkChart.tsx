@@ -174,6 +174,8 @@ export function NetworkChart({ participation: p }: { participation: Participatio
           zoomOnPinch={false}
           zoomOnDoubleClick={false}
           preventScrolling={false}
+          // Its faint attribution link fails the contrast check on this small pane (MIT; the map keeps it).
+          proOptions={{ hideAttribution: true }}
         />
       </div>
       <Text size="sm" c="dimmed">

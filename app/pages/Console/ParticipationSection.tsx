@@ -182,13 +182,14 @@ function TimelineChart({ participation: p }: { participation: Participation }) {
         <Title order={3} size="h5" component="figcaption">
           Over time, per {p.bucket}
         </Title>
-        <SegmentedControl
-          size="xs"
-          value={metric}
-          onChange={(v) => setMetric(v as TimelineMetric)}
-          data={METRICS}
-          aria-label="What the chart over time shows"
-        />
+        <div role="group" aria-label="What the chart over time shows">
+          <SegmentedControl
+            size="xs"
+            value={metric}
+            onChange={(v) => setMetric(v as TimelineMetric)}
+            data={METRICS}
+          />
+        </div>
       </Group>
       {rows.length === 0 ? (
         <Text size="sm" c="dimmed">

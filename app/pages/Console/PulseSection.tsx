@@ -97,12 +97,13 @@ function PulseStatus({ pulse }: { pulse: Pulse }) {
         <Text size="sm">
           {plural(pulse.responses, 'answer')} of the {pulse.threshold} needed to show results.
         </Text>
-        <Progress
-          value={Math.min(100, (pulse.responses / Math.max(1, pulse.threshold)) * 100)}
-          color={reached ? 'green' : 'pink'}
-          aria-label={`${pulse.responses} of ${pulse.threshold} answers needed`}
-          maw={420}
-        />
+        <Progress.Root maw={420}>
+          <Progress.Section
+            value={Math.min(100, (pulse.responses / Math.max(1, pulse.threshold)) * 100)}
+            color={reached ? 'green' : 'pink'}
+            aria-label={`${pulse.responses} of ${pulse.threshold} answers needed`}
+          />
+        </Progress.Root>
       </Stack>
       {results.data && <PulseResultsView results={results.data} />}
     </Stack>

@@ -193,14 +193,9 @@ function OpenCheckForm({ inquiryId, phase }: { inquiryId: string; phase: Phase }
       <Title order={3} size="h5">
         Open a check
       </Title>
-      <SegmentedControl
-        value={stage}
-        onChange={(v) => setStage(v as Stage)}
-        data={STAGES}
-        size="xs"
-        w="fit-content"
-        aria-label="When in the inquiry"
-      />
+      <div role="group" aria-label="When in the inquiry">
+        <SegmentedControl value={stage} onChange={(v) => setStage(v as Stage)} data={STAGES} size="xs" />
+      </div>
       <Textarea
         label="Options to rank (optional)"
         description="One a line. Leave empty to rank the inquiry’s hypotheses."

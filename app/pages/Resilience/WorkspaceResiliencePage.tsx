@@ -97,7 +97,7 @@ export function WorkspaceResiliencePage() {
             Where what the team has learned now lives, and where it still depends on one head: for each
             inquiry, how many people can explain it, who is the only one for some topic, and what would be
             lost if someone were away.{' '}
-            <Anchor component={Link} to="/help#resilience" inherit>
+            <Anchor component={Link} to="/help#resilience" inherit underline="always">
               <IconHelpCircle size={14} aria-hidden style={{ verticalAlign: -2, marginRight: 2 }} />
               How is this computed?
             </Anchor>
