@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type {
   AwayImpact,
   InquiryResilience,
@@ -155,14 +156,37 @@ export async function loadInquiryResilience(db: Db, inquiryId: string): Promise<
   return { inquiry: first as KnowledgeResilience, conclusions: rest, away };
 }
 
+/** Of the (inquiry, person) pairs asked about, those where the person wrote a note under their own name. */
+async function namedAuthorsAmong(db: Db, pairs: readonly [string, string][]): Promise<[string, string][]> {
+  const found: [string, string][] = [];
+  // Two parameters per pair; well under SQLite's and PostgreSQL's limits per statement.
+  const CHUNK = 4_000;
+  for (let i = 0; i < pairs.length; i += CHUNK) {
+    const chunk = pairs.slice(i, i + CHUNK);
+    const values = sql.join(chunk.map(([inquiryId, userId]) => sql`(${inquiryId}, ${userId})`));
+    // One index probe per pair (contributions_named_authors), however many notes the inquiries hold.
+    const { rows } = await sql<{ inquiry_id: string; user_id: string }>`
+      with v (inquiry_id, user_id) as (values ${values})
+      select v.inquiry_id, v.user_id from v
+      where exists (
+        select 1 from contributions c
+        where c.inquiry_id = v.inquiry_id and c.author_id = v.user_id and c.anonymous = 0
+      )`.execute(db);
+    for (const r of rows) found.push([r.inquiry_id, r.user_id]);
+  }
+  return found;
+}
+
 /**
  * The workspace view for owners and facilitators: every inquiry as a topic with its bus factor and the
  * people who can explain it, single points of failure, and what each explainer's absence would cost.
- * Four queries whatever the size: inquiries, distinct named authors per inquiry, proposals, teach-backs.
+ * Only explainers appear here, and contributing matters for explaining only together with endorsing, so
+ * the notes are asked one question per endorser — "did they write one under their own name?" — instead
+ * of being read or grouped: a few thousand index probes for a workspace of a million notes.
  */
 export async function loadWorkspaceResilience(db: Db, workspaceId: string): Promise<WorkspaceResilience> {
   const inWorkspace = db.selectFrom('inquiries').select('id').where('workspace_id', '=', workspaceId);
-  const [people, inquiries, named, conclusions, teachBacks] = await Promise.all([
+  const [people, inquiries, conclusions, teachBacks] = await Promise.all([
     membersOf(db, workspaceId),
     db
       .selectFrom('inquiries')
@@ -170,13 +194,6 @@ export async function loadWorkspaceResilience(db: Db, workspaceId: string): Prom
       .where('workspace_id', '=', workspaceId)
       .orderBy('title')
       .orderBy('id')
-      .execute(),
-    db
-      .selectFrom('contributions')
-      .select(['inquiry_id', 'author_id'])
-      .where('inquiry_id', 'in', inWorkspace)
-      .where('anonymous', '=', 0)
-      .groupBy(['inquiry_id', 'author_id'])
       .execute(),
     db
       .selectFrom('conclusions')
@@ -192,13 +209,21 @@ export async function loadWorkspaceResilience(db: Db, workspaceId: string): Prom
   const facts = new Map<string, InquiryFacts>(
     inquiries.map((i) => [i.id, { named: [], proposal: null, teachBacks: [] }]),
   );
-  for (const r of named) facts.get(r.inquiry_id)?.named.push(r.author_id);
+  const pairs: [string, string][] = [];
   for (const c of conclusions) {
     const f = facts.get(c.inquiry_id);
-    if (f) f.proposal = JSON.parse(c.proposal) as Proposal;
+    if (!f) continue;
+    f.proposal = JSON.parse(c.proposal) as Proposal;
+    const proposer = versionThatCounts(f.proposal).proposedBy;
+    for (const userId of endorsersOf(f.proposal)) {
+      if (userId !== proposer && people.has(userId)) pairs.push([c.inquiry_id, userId]);
+    }
   }
-  for (const r of teachBacks)
+  for (const [inquiryId, userId] of await namedAuthorsAmong(db, pairs))
+    facts.get(inquiryId)?.named.push(userId);
+  for (const r of teachBacks) {
     facts.get(r.inquiry_id)?.teachBacks.push({ userId: r.user_id, teachBack: r.teach_back });
+  }
 
   const knowledge = workspaceKnowledge(
     inquiries.map((i) => ({
