@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Socket } from 'node:net';
 import type { FastifyBaseLogger } from 'fastify';
 import type { WebSocket } from 'ws';
 import { ClientMessage, LIVE_CLOSE, type PresenceMessage, type PresenceUser } from '../../contract/live.js';
@@ -7,7 +8,7 @@ import type { Db } from '../store/db.js';
 import { eventRange, listEventsSince } from '../store/events.js';
 import { findInquiry } from '../store/inquiries.js';
 import type { Bus } from './bus.js';
-import { LiveConnection } from './connection.js';
+import { encode, LiveConnection } from './connection.js';
 import type { StoredEvent } from './events.js';
 import { Presence, type Snapshot } from './presence.js';
 import { Room } from './room.js';
@@ -79,12 +80,13 @@ export class LiveHub {
   /** Runs one tab's stream: replay after `since`, then live events and presence until the socket closes. */
   async connect(
     socket: WebSocket,
+    tcp: Socket,
     viewer: Viewer,
     inquiry: { id: string; workspaceId: string },
     since: number,
   ): Promise<void> {
     const open = await this.openRoom(inquiry);
-    const connection = new LiveConnection(socket, viewer.id, viewer.name, inquiry.workspaceId, since);
+    const connection = new LiveConnection(socket, tcp, viewer.id, viewer.name, inquiry.workspaceId, since);
     open.room.listeners.add(connection);
     socket.on('close', () => this.leave(inquiry.id, connection));
     socket.on('pong', () => {
@@ -162,8 +164,12 @@ export class LiveHub {
       this.instanceId,
       (snapshot) => void this.bus.publish(channel.presence(inquiry.id), JSON.stringify(snapshot)),
       (users) => {
-        for (const listener of room.listeners)
-          listener.send(presenceFor(listener.userId, users, room.privacy));
+        // Without private rules everyone sees the same list: encode it once for the whole room.
+        const shared = room.privacy.active ? null : encode({ type: 'presence', data: { users } });
+        for (const listener of room.listeners) {
+          if (shared) listener.sendEncoded(shared);
+          else listener.send(presenceFor(listener.userId, users, room.privacy));
+        }
       },
     );
     const open: OpenRoom = {

@@ -8,7 +8,7 @@ import type { StoredEvent } from './events.js';
 export interface Listener {
   readonly userId: string;
   /** Called in sequence order, once per event, for every event after the listener joined. */
-  deliver(event: StoredEvent, audienceCache: Map<string, string>, privacy: Privacy): void;
+  deliver(event: StoredEvent, audienceCache: Map<string, Buffer>, privacy: Privacy): void;
 }
 
 export interface RoomDeps {
@@ -64,7 +64,7 @@ export class Room<L extends Listener = Listener> {
   private dispatch(event: StoredEvent): void {
     if (event.seq !== this.head + 1) return;
     this.head = event.seq;
-    const audienceCache = new Map<string, string>();
+    const audienceCache = new Map<string, Buffer>();
     for (const listener of this.listeners) listener.deliver(event, audienceCache, this.privacy);
     this.privacy = privacyAfter(this.privacy, event);
   }

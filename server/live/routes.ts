@@ -38,7 +38,7 @@ export function liveRoutes(app: App, ctx: RouteContext): void {
     wsHandler: async (socket, request) => {
       const access = request.liveAccess;
       if (!access) return socket.close(1011, 'no access');
-      await live.connect(socket, access.user, access.inquiry, request.query.since);
+      await live.connect(socket, request.raw.socket, access.user, access.inquiry, request.query.since);
     },
   });
 }
