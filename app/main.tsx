@@ -76,6 +76,10 @@ const router = createBrowserRouter([
             lazy: () => import('./pages/Map/MapPage.js').then((m) => ({ Component: m.MapPage })),
           },
           {
+            path: '/account/tokens',
+            lazy: () => import('./pages/Account/ApiTokensPage.js').then((m) => ({ Component: m.ApiTokensPage })),
+          },
+          {
             path: '/i/:inquiryId/print',
             lazy: () => import('./pages/Print/PrintPage.js').then((m) => ({ Component: m.PrintPage })),
           },

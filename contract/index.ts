@@ -12,3 +12,4 @@ export * from './participation.js';
 export * from './pulses.js';
 export * from './workspaces.js';
 export * from './export.js';
+export * from './tokens.js';

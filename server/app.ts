@@ -34,6 +34,7 @@ import { notificationRoutes } from './routes/notifications.js';
 import { participationRoutes } from './routes/participation.js';
 import { pulseRoutes } from './routes/pulses.js';
 import { resilienceRoutes } from './routes/resilience.js';
+import { tokenRoutes } from './routes/tokens.js';
 import { understandingRoutes } from './routes/understanding.js';
 import { workspaceRoutes } from './routes/workspaces.js';
 import type { OpenDatabase } from './store/db.js';
@@ -108,7 +109,16 @@ export async function buildApp(config: Config, database: OpenDatabase): Promise<
         description: 'Everything the Colearn web app does, a script can do.',
       },
       components: {
-        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'colearn_session' } },
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'colearn_session' },
+          bearer: {
+            type: 'http',
+            scheme: 'bearer',
+            description:
+              'A personal API token (Account → API tokens). Scope "read" allows GET requests; "write" allows ' +
+              'everything else the person may do. Tokens cannot manage tokens.',
+          },
+        },
       },
     },
     transform: jsonSchemaTransform,
@@ -144,6 +154,7 @@ export async function buildApp(config: Config, database: OpenDatabase): Promise<
   understandingRoutes(app, ctx);
   pulseRoutes(app, ctx);
   exportRoutes(app, ctx);
+  tokenRoutes(app, ctx);
   liveRoutes(app, ctx);
   collabRoutes(app, ctx);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

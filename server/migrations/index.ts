@@ -11,6 +11,7 @@ import * as contributionAuthors from './2026-11-28-009-contribution-authors-inde
 import * as privatePhases from './2026-11-28-010-private-phases.js';
 import * as understandingPulses from './2026-11-28-011-understanding-pulses.js';
 import * as insights from './2026-11-28-012-insights.js';
+import * as apiTokens from './2026-11-28-013-api-tokens.js';
 
 // Listed by hand, not read from disk, so the set is the same under tsx, a bundle or a test runner.
 const MIGRATIONS: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28-010-private-phases': privatePhases,
   '2026-11-28-011-understanding-pulses': understandingPulses,
   '2026-11-28-012-insights': insights,
+  '2026-11-28-013-api-tokens': apiTokens,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

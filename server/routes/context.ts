@@ -36,5 +36,7 @@ export interface RouteContext {
   version: string;
 }
 
-/** Marks a route as needing a session, for the OpenAPI document. */
-export const SESSION = [{ session: [] }];
+/** Marks a route as needing a session cookie or an API token (`Authorization: Bearer`), for the OpenAPI document. */
+export const SESSION: { [scheme: string]: string[] }[] = [{ session: [] }, { bearer: [] }];
+/** Routes only a signed-in browser session may use (managing API tokens). */
+export const SESSION_ONLY: { [scheme: string]: string[] }[] = [{ session: [] }];

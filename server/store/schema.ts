@@ -31,6 +31,19 @@ export interface SessionsTable {
   expires_at: string;
 }
 
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string; // sha-256 of the token; the token itself is never stored
+  scopes: string; // "read" or "read,write"
+  prefix: string; // the token's first characters, so a person can tell their tokens apart
+  created_at: string;
+  expires_at: string | null;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
 export interface LoginFailuresTable {
   key: string; // "account:<email>" or "ip:<address>"
   at: string;
@@ -327,6 +340,7 @@ export interface DB {
   asked_prompts: AskedPromptsTable;
   users: UsersTable;
   sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
   login_failures: LoginFailuresTable;
   workspaces: WorkspacesTable;
   memberships: MembershipsTable;

@@ -117,6 +117,10 @@ const NOT_WORKSPACE_SCOPED = new Set([
   'GET /api/notifications',
   'POST /api/notifications/read',
   'POST /api/invitations/:token/accept',
+  // The caller's own API tokens (tested in tokens.test.ts: nobody else's can be listed or revoked).
+  'GET /api/me/tokens',
+  'POST /api/me/tokens',
+  'DELETE /api/me/tokens/:tokenId',
   // Hocuspocus: which document is wanted arrives inside the protocol, so access is checked there
   // (server/collab/access.ts) and tested in server/collab/collab.test.ts.
   'GET /api/collab',
