@@ -8,6 +8,7 @@ import type {
   PulseResults,
 } from '../../contract/pulses.js';
 import { isApiError, request } from './client.js';
+import { useRefreshOnSeq } from './participation.js';
 
 // The psychological-safety pulse as a participant sees it: the open pulses of an inquiry or of the team,
 // whether I have answered (never what), and my answer sent once. Results exist only in aggregate.
@@ -36,7 +37,9 @@ export const pulseKeys = {
   results: (pulseId: string) => ['pulses', 'results', pulseId] as const,
 };
 
-export function useInquiryPulses(inquiryId: string, enabled = true) {
+/** The inquiry's pulses; read again when the inquiry moves on (opening or closing one is an event). */
+export function useInquiryPulses(inquiryId: string, lastSeq: number | undefined, enabled = true) {
+  useRefreshOnSeq(pulseKeys.inquiry(inquiryId), lastSeq);
   return useQuery({
     queryKey: pulseKeys.inquiry(inquiryId),
     queryFn: ({ signal }) => pulsesApi.inquiryPulses(inquiryId, signal),

@@ -15,16 +15,18 @@ import { STAGE_LINE, UnderstandingCheckForm } from './UnderstandingCheckForm.js'
 export function BoardCheckIn({ detail, myId }: { detail: InquiryDetail; myId: string | undefined }) {
   const { inquiry } = detail;
   const involved = !!myId && detail.participants.some((p) => p.user.id === myId);
+  // The team answers the pulse about itself; the facilitator who runs it does not.
+  const answersPulse = involved && myId !== inquiry.facilitatorId;
   const checks = useUnderstandingChecks(inquiry.id, inquiry.lastSeq);
-  const pulses = useInquiryPulses(inquiry.id, involved);
+  const pulses = useInquiryPulses(inquiry.id, inquiry.lastSeq, answersPulse);
   const check = openCheck(checks.data?.items);
   const showCheck = involved && check && check.items.length >= 2;
-  const hasPulse = involved && pulses.data?.items.some((p) => p.closedAt === null);
+  const hasPulse = answersPulse && pulses.data?.items.some((p) => p.closedAt === null);
   if (!showCheck && !hasPulse) return null;
   return (
     <Stack gap="xs">
       {showCheck && <UnderstandingCallout check={check} />}
-      {involved && <PulseCallouts pulses={pulses.data?.items} aboutOf={() => 'this inquiry'} />}
+      {answersPulse && <PulseCallouts pulses={pulses.data?.items} aboutOf={() => 'this inquiry'} />}
     </Stack>
   );
 }

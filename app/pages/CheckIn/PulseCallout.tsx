@@ -62,7 +62,7 @@ function PulseCallout({ pulse, about, onAnswer }: { pulse: Pulse; about: string;
             </Text>
           </Stack>
         </Group>
-        <Button size="xs" variant="light" color="teal" onClick={onAnswer}>
+        <Button size="xs" variant="light" onClick={onAnswer}>
           Answer the pulse
         </Button>
       </Group>

@@ -1,10 +1,12 @@
 import { Alert, Button, Group, Modal, Radio, Stack, Text, Textarea, ThemeIcon, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { IconCheck, IconShieldLock } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import type { Pulse } from '../../../contract/pulses.js';
 import { errorMessage, isApiError } from '../../api/client.js';
 import { useRespondPulse } from '../../api/pulses.js';
 import { FormFooter } from '../../components/FormFooter.js';
+import classes from './CheckIn.module.css';
 import { PULSE_SCALE, PULSE_STATEMENTS } from './pulseText.js';
 
 const COMMENT_MAX = 1000;
@@ -22,8 +24,9 @@ export function PulseDialog({
   opened: boolean;
   onClose: () => void;
 }) {
+  const phone = useMediaQuery('(max-width: 36em)');
   return (
-    <Modal opened={opened} onClose={onClose} title={`Team pulse · ${about}`} size="xl">
+    <Modal opened={opened} onClose={onClose} title={`Team pulse: ${about}`} size="xl" fullScreen={phone}>
       {opened && <PulseForm pulse={pulse} onDone={onClose} />}
     </Modal>
   );
@@ -120,7 +123,7 @@ function PulseForm({ pulse, onDone }: { pulse: Pulse; onDone: () => void }) {
             required
             styles={{ label: { fontWeight: 500, marginBottom: 8 } }}
           >
-            <Group gap="xs" wrap="wrap" align="stretch">
+            <div className={classes.scale}>
               {PULSE_SCALE.map((label, v) => (
                 <Radio
                   key={label}
@@ -128,10 +131,14 @@ function PulseForm({ pulse, onDone }: { pulse: Pulse; onDone: () => void }) {
                   value={String(v + 1)}
                   label={label}
                   size="sm"
-                  styles={{ label: { paddingInlineStart: 6 } }}
+                  classNames={{
+                    body: classes.optionBody,
+                    labelWrapper: classes.optionLabelWrapper,
+                    label: classes.optionLabel,
+                  }}
                 />
               ))}
-            </Group>
+            </div>
           </Radio.Group>
         ))}
         <Textarea

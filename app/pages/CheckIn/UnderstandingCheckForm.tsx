@@ -17,6 +17,7 @@ import {
 } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { ActionIcon, Alert, Group, Modal, Paper, Stack, Text, Textarea } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { IconArrowDown, IconArrowUp, IconGripVertical, IconLock } from '@tabler/icons-react';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import type { UnderstandingCheck } from '../../../contract/insights.js';
@@ -56,13 +57,14 @@ export function UnderstandingCheckForm({
   opened: boolean;
   onClose: () => void;
 }) {
+  const phone = useMediaQuery('(max-width: 36em)');
   return (
     <Modal
       opened={opened}
       onClose={onClose}
       title="Rank the explanations privately"
       size="lg"
-      fullScreen={false}
+      fullScreen={phone}
     >
       {/* Mounted only while open, so each opening starts from what is saved. */}
       {opened && <CheckForm check={check} onDone={onClose} />}
