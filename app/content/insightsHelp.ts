@@ -25,7 +25,7 @@ export const RULE_HELP: Record<InsightRule, RuleHelp> = {
   untested_assumption: {
     title: 'Untested assumption',
     watches: 'an assumption nobody has supported or challenged',
-    how: 'An assumption that, after a while (60 minutes unless your workspace changed it), has no note linked to it as “supports” or “challenges”.',
+    how: 'An assumption that, after a while (60 minutes unless your workspace changed it), has no note linked to it as “supports” or “challenges”. Severity rises the longer it stays untested.',
   },
   unused_evidence: {
     title: 'Unused evidence',
@@ -35,7 +35,7 @@ export const RULE_HELP: Record<InsightRule, RuleHelp> = {
   unsupported_hypothesis: {
     title: 'Hypothesis without evidence',
     watches: 'a hypothesis resting on no evidence',
-    how: 'A hypothesis that, after a while (60 minutes by default), no evidence supports.',
+    how: 'A hypothesis that, after a while (60 minutes by default), is linked to no evidence.',
   },
   unanswered_question: {
     title: 'Unanswered question',
@@ -50,12 +50,12 @@ export const RULE_HELP: Record<InsightRule, RuleHelp> = {
   dominant_voice: {
     title: 'One voice dominates',
     watches: 'one person with an outsized share of the notes',
-    how: 'The Gini coefficient of contributions per person is above 0.5, or one person wrote more than half of all attributed notes (both tunable).',
+    how: 'Once there are at least 8 notes with a name on them: one person wrote more than half of them, or the Gini coefficient of notes per person is above 0.5 and one person is ahead of everyone else (all tunable).',
   },
   facilitator_dominance: {
     title: 'The instructor trap',
     watches: 'the facilitator writing more than a fair share',
-    how: 'The facilitator’s share of the notes is more than 1.5 times a fair share (a fair share is 1 divided by the number of people).',
+    how: 'Once there are at least 8 notes with a name on them: the facilitator wrote more than 1.5 times a fair share of them (a fair share is 1 divided by the number of people).',
   },
   no_challenges: {
     title: 'No challenges (groupthink risk)',
@@ -65,12 +65,12 @@ export const RULE_HELP: Record<InsightRule, RuleHelp> = {
   premature_convergence: {
     title: 'Converging too early',
     watches: 'a synthesis started while key questions or assumptions are still open',
-    how: 'The inquiry is synthesizing (or a conclusion is proposed) while questions are still open or assumptions untested.',
+    how: 'The synthesis has started (the inquiry is synthesizing or later, a note synthesizes others, or a conclusion is proposed) while questions are still open or assumptions untested (more than 0 by default).',
   },
   unheard_lens: {
     title: 'A lens not heard',
     watches: 'a perspective (lens) nobody has spoken from yet',
-    how: 'A lens given to someone in this inquiry with no note written through it.',
+    how: 'A lens given to someone in this inquiry with no named note written through it, once the group has written at least 5 notes.',
   },
 };
 
@@ -114,9 +114,9 @@ export const HELP: HelpEntry[] = [
     id: 'resilience',
     title: 'Knowledge resilience and the bus factor',
     paragraphs: [
-      'For the inquiry and each conclusion, the holders are the people who contributed to it, endorsed it, or explained it in their own words in a reflection’s teach-back.',
-      'Someone can explain a piece of knowledge when they taught it back, or when they both contributed to it and endorsed it.',
-      'The bus factor is how many of the people who can explain it would have to be away before nobody left could. A bus factor of 1 means the knowledge rests on one person; 0 means nobody can explain it yet.',
+      'For the inquiry and its conclusion, the holders are the people who contributed to it under their own name (a note, or proposing the conclusion), endorsed the conclusion, or explained it in their own words in a reflection’s teach-back (at least 20 words, not mostly copied). Anonymous notes never make anyone a holder, and only current members count.',
+      'Someone can explain a piece of knowledge when they taught it back, or when they both contributed to it and endorsed it. Contributing alone (one question, say) or endorsing alone (nodding along) is not enough, so until a conclusion is proposed nobody can explain an inquiry yet.',
+      'The bus factor is how many of the people who can explain it would have to be away before nobody left could: the number of people who can explain it. A bus factor of 1 means the knowledge rests on one person; 0 means nobody can explain it yet.',
       '“What if … were away?” takes one person out, the facilitator included, and shows the bus factor that is left and what nobody could explain any more.',
       'Across the workspace, owners and facilitators see the topics (inquiries) whose knowledge rests on one person, and the people who are the only one able to explain at least one topic: single points of failure.',
     ],
@@ -125,18 +125,20 @@ export const HELP: HelpEntry[] = [
     id: 'understanding',
     title: 'Shared understanding: Kendall’s W',
     paragraphs: [
-      'At the start of exploring and again in reflecting, the facilitator opens a check: each participant privately ranks the candidate explanations (the inquiry’s hypotheses, or options the facilitator lists) and writes two sentences of their current theory. Rankings and theories are seen only by their author.',
-      'Kendall’s coefficient of concordance W says how much the rankings agree: 0 means no agreement at all, 1 means everyone ranked the items in the same order. Ties are allowed and corrected for. Comparing before and after shows whether the group’s mental model converged.',
-      'An item the group still splits on is one whose ranks are spread widely across people: some put it near the top, others near the bottom.',
+      'At the start of exploring and again in reflecting, the facilitator opens a check: each participant privately ranks the candidate explanations (the inquiry’s hypotheses, or 2 to 20 options the facilitator lists) and writes two sentences of their current theory. Rankings and theories are seen only by their author: never in the console, a list, a live event or an export.',
+      'Kendall’s coefficient of concordance W says how much the rankings agree: 0 means no agreement at all, 1 means everyone ranked the items in the same order. Ties are corrected for. Comparing before and after shows whether the group’s mental model converged.',
+      'While a check is open the console shows only how many have answered. Once the facilitator closes it, W appears (from two rankings) and so do the per-item figures (from three), so nobody’s ranking can be read off the change one more answer made.',
+      'An item the group still splits on is one whose ranks are spread at least as widely as random rankings would be: the group agrees on its place no more than chance would.',
     ],
   },
   {
     id: 'pulse',
     title: 'Psychological-safety pulse and its privacy',
     paragraphs: [
-      'The pulse asks the seven statements of the Team Psychological Safety scale (Edmondson, 1999) on a 7-point scale from “strongly disagree” to “strongly agree”; statements 1, 3 and 5 are worded negatively and reverse-scored. The score is the mean of the seven, from 1 to 7: higher is safer.',
+      'The pulse asks the seven statements of the Team Psychological Safety scale (Edmondson, 1999) on a 7-point scale from 1 (very inaccurate) to 7 (very accurate); statements 1, 3 and 5 are worded negatively and reverse-scored. The score is the mean of the seven, from 1 to 7: higher is safer.',
+      'The facilitator opens a pulse for an inquiry (its participants answer, not the facilitator), or an owner or facilitator opens one for the whole team. The people a pulse is about never answer it.',
       'Answers are stored without any link to the person (a separate record notes only who has answered, so nobody answers twice). Nobody, the facilitator and owners included, can see an individual answer.',
-      'Results appear only in aggregate, and only once at least k people have answered (a workspace setting, 5 unless changed, never below 3). Comments are shown only when there are at least k of them, shuffled. The trend compares pulses that reached the threshold.',
+      'Results appear only in aggregate, only once the pulse is closed, and only if at least k people answered (k is a workspace setting: 5 unless changed, never below 3, fixed when the pulse opens). A closed pulse takes no more answers, so no two views can be compared to single anyone out. Comments are shown only when there are at least k of them, shuffled. The trend compares closed pulses that reached their threshold.',
     ],
   },
 ];

@@ -135,7 +135,12 @@ export function ConsolePage() {
               ))}
               <RelativeTime iso={insights.data.computedAt} prefix="Updated" ml="auto" aria-live="off" />
             </Group>
-            <FindingsSection inquiryId={inquiryId} findings={insights.data.findings} lookup={lookup} />
+            <FindingsSection
+              inquiryId={inquiryId}
+              findings={insights.data.findings}
+              asked={insights.data.askedPrompts}
+              lookup={lookup}
+            />
             <ParticipationSection participation={insights.data.participation} />
             <ResilienceSection resilience={insights.data.resilience} />
             <UnderstandingSection

@@ -9,7 +9,7 @@ import {
 } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import type { Contribution } from '../../../contract/contributions.js';
-import type { Finding, InsightSubject } from '../../../contract/insights.js';
+import type { AskedPromptStatus, Finding, InsightSubject } from '../../../contract/insights.js';
 import { useAskFinding } from '../../api/insights.js';
 import { KindIcon } from '../../components/KindLabel.js';
 import { RULE_HELP, SEVERITY_LABEL } from '../../content/insightsHelp.js';
@@ -29,10 +29,13 @@ export interface Lookup {
 export function FindingsSection({
   inquiryId,
   findings,
+  asked,
   lookup,
 }: {
   inquiryId: string;
   findings: Finding[];
+  /** Every suggested question posted, newest first, also once its finding has cleared. */
+  asked: AskedPromptStatus[];
   lookup: Lookup;
 }) {
   const groups = groupBySeverity(findings);
@@ -79,7 +82,64 @@ export function FindingsSection({
           </Stack>
         ))
       )}
+      {asked.length > 0 && <AskedList inquiryId={inquiryId} asked={asked} lookup={lookup} />}
     </ConsoleSection>
+  );
+}
+
+/** The questions asked from the console: answered yet, and whether what prompted them still holds. */
+function AskedList({
+  inquiryId,
+  asked,
+  lookup,
+}: {
+  inquiryId: string;
+  asked: AskedPromptStatus[];
+  lookup: Lookup;
+}) {
+  return (
+    <Stack gap="xs" component="section" aria-labelledby="asked-heading">
+      <Title order={3} size="h5" id="asked-heading">
+        Questions you asked
+      </Title>
+      <Stack
+        gap={6}
+        component="ul"
+        style={{ listStyle: 'none', margin: 0, padding: 0 }}
+        data-testid="asked-prompts"
+      >
+        {asked.map((a) => {
+          const note = lookup.note(a.contributionId);
+          return (
+            <Group key={a.contributionId} component="li" gap="xs" wrap="wrap" data-asked={a.findingId}>
+              <Anchor
+                component={Link}
+                to={`/i/${inquiryId}?note=${encodeURIComponent(a.contributionId)}`}
+                size="sm"
+                style={{ overflowWrap: 'anywhere' }}
+              >
+                {note ? excerpt(note.body, 90) : 'Your question'}
+              </Anchor>
+              <Text size="xs" c="dimmed">
+                {RULE_HELP[a.rule].title}
+              </Text>
+              <Badge size="sm" variant="light" color={a.answered ? 'green' : 'blue'} radius="sm" tt="none">
+                {a.answered ? 'Answered' : 'Waiting for an answer'}
+              </Badge>
+              <Badge
+                size="sm"
+                variant="outline"
+                color={a.findingOpen ? 'orange' : 'green'}
+                radius="sm"
+                tt="none"
+              >
+                {a.findingOpen ? 'Finding still holds' : 'Finding cleared'}
+              </Badge>
+            </Group>
+          );
+        })}
+      </Stack>
+    </Stack>
   );
 }
 

@@ -62,9 +62,9 @@ export function PulseSection({ inquiryId, lastSeq }: { inquiryId: string; lastSe
     >
       <Alert variant="light" color="gray" icon={<IconLock size={18} aria-hidden />} p="sm">
         <Text size="sm">
-          Answers are stored without a link to the person. Results appear only in aggregate, and only once at
-          least k people have answered (k is the workspace’s threshold, never below 3); comments only with at
-          least k of them, shuffled. Nobody, you included, can see an individual answer.
+          Answers are stored without a link to the person. Results appear only in aggregate, once the pulse is
+          closed and only if at least k people answered (k is the workspace’s threshold, never below 3);
+          comments only with at least k of them, shuffled. Nobody, you included, can see an individual answer.
         </Text>
       </Alert>
       {pulses.isError ? (
@@ -96,6 +96,10 @@ function PulseStatus({ pulse }: { pulse: Pulse }) {
         </Group>
         <Text size="sm">
           {plural(pulse.responses, 'answer')} of the {pulse.threshold} needed to show results.
+          {pulse.closedAt === null &&
+            (reached
+              ? ' Close the pulse to see them.'
+              : ' Closing it before then means this pulse never shows results.')}
         </Text>
         <Progress.Root maw={420}>
           <Progress.Section
@@ -115,7 +119,9 @@ function PulseResultsView({ results: r }: { results: PulseResults }) {
     <Stack gap="md">
       {r.score === null || !r.items ? (
         <Text size="sm" c="dimmed" data-testid="pulse-waiting">
-          Results appear once {r.threshold} people have answered ({r.responses} so far).
+          {r.responses < r.threshold
+            ? `Results appear once the pulse is closed with at least ${r.threshold} answers (${r.responses} so far).`
+            : 'Results appear once the pulse is closed.'}
         </Text>
       ) : (
         <>

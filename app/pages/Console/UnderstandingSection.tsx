@@ -43,6 +43,7 @@ export function UnderstandingSection({
 }) {
   const checks = useUnderstandingChecks(inquiryId, lastSeq);
   const open = (checks.data?.items ?? []).filter((c) => c.closedAt === null);
+  const openIds = new Set(open.map((c) => c.id));
   return (
     <ConsoleSection
       id="understanding"
@@ -53,8 +54,8 @@ export function UnderstandingSection({
       description="Each participant privately ranks the candidate explanations; agreement is Kendall’s W, from 0 (none) to 1 (full). Rankings stay private to their author."
     >
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-        <AgreementCard title="Before (start of exploring)" result={u.before} />
-        <AgreementCard title="After (reflecting)" result={u.after} />
+        <AgreementCard title="Before (start of exploring)" result={u.before} openIds={openIds} />
+        <AgreementCard title="After (reflecting)" result={u.after} openIds={openIds} />
       </SimpleGrid>
       {u.before?.w != null && u.after?.w != null && (
         <Text size="sm" data-testid="w-change">
@@ -105,8 +106,18 @@ function OpenCheck({ inquiryId, check: c }: { inquiryId: string; check: Understa
   );
 }
 
-function AgreementCard({ title, result }: { title: string; result: Result | null }) {
+function AgreementCard({
+  title,
+  result,
+  openIds,
+}: {
+  title: string;
+  result: Result | null;
+  openIds: Set<string>;
+}) {
   const split = result?.items.filter((i) => i.split) ?? [];
+  // While open only the count is shown: figures that moved with each answer would give rankings away.
+  const stillOpen = !!result && openIds.has(result.checkId);
   return (
     <Paper withBorder p="md" radius="md" component="article" aria-label={title}>
       <Stack gap={6}>
@@ -116,6 +127,10 @@ function AgreementCard({ title, result }: { title: string; result: Result | null
         {!result ? (
           <Text size="sm" c="dimmed">
             No check yet.
+          </Text>
+        ) : stillOpen ? (
+          <Text size="sm">
+            Open: {plural(result.responses, 'ranking')} so far. Agreement appears once you close the check.
           </Text>
         ) : (
           <>
