@@ -57,3 +57,26 @@ describe('policy', () => {
     expect(can(other, 'link.delete', link)).toBe(false);
   });
 });
+
+describe('the console (#5)', () => {
+  it('shows workspace resilience to owners and facilitators, settings to owners', () => {
+    expect(can(owner, 'resilience.read')).toBe(true);
+    expect(can(facilitator, 'resilience.read')).toBe(true);
+    expect(can(member, 'resilience.read')).toBe(false);
+    expect(can(owner, 'workspace.configure')).toBe(true);
+    expect(can(facilitator, 'workspace.configure')).toBe(false);
+  });
+
+  it('lets the inquiry facilitator or an owner run checks and inquiry pulses, and the opener close a pulse', () => {
+    const inquiry = { facilitatorId: 'f' };
+    expect(can(facilitator, 'understanding.manage', inquiry)).toBe(true);
+    expect(can({ userId: 'f2', role: 'facilitator' }, 'understanding.manage', inquiry)).toBe(false);
+    expect(can(member, 'pulse.openInquiry', inquiry)).toBe(false);
+    expect(can(owner, 'pulse.openInquiry', inquiry)).toBe(true);
+    expect(can(facilitator, 'pulse.openTeam')).toBe(true);
+    expect(can(member, 'pulse.openTeam')).toBe(false);
+    expect(can(member, 'pulse.close', { createdBy: 'm' })).toBe(true);
+    expect(can(other, 'pulse.close', { createdBy: 'm' })).toBe(false);
+    expect(can(owner, 'pulse.close', { createdBy: 'm' })).toBe(true);
+  });
+});

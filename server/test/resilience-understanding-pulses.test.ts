@@ -255,8 +255,36 @@ describe.each([
         [first.id, 4],
         [second.id, 7],
       ]);
+      // A pulse with a closing time closes by itself once it passes: no more answers, results from then on.
+      const timed = (
+        await t.facilitator.client.post(`/api/workspaces/${t.workspaceId}/pulses`, {
+          closesAt: new Date(Date.now() + 60_000).toISOString(),
+        })
+      ).body.pulse;
+      for (const p of [t.member, t.p2, t.p3]) {
+        await p.client.post(`/api/pulses/${timed.id}/responses`, { answers: [5, 5, 5, 5, 5, 5, 5] });
+      }
+      expect((await t.p4.client.get(`/api/pulses/${timed.id}/results`)).body.score).toBeNull();
+      const deadline = new Date(Date.now() - 1_000).toISOString();
+      await server.database.db
+        .updateTable('pulses')
+        .set({ closes_at: deadline })
+        .where('id', '=', timed.id)
+        .execute();
+      expect(
+        (await t.p4.client.post(`/api/pulses/${timed.id}/responses`, { answers: [5, 5, 5, 5, 5, 5, 5] }))
+          .status,
+      ).toBe(409);
+      const afterDeadline = (await t.p4.client.get(`/api/pulses/${timed.id}/results`)).body;
+      // Raw 5 everywhere: items 1, 3 and 5 reversed to 3 → (3·3 + 4·5) / 7.
+      expect(afterDeadline.score).toBeCloseTo(29 / 7, 10);
+      expect(afterDeadline.trend.map((p: { pulseId: string }) => p.pulseId)).toEqual([
+        first.id,
+        second.id,
+        timed.id,
+      ]);
       const team = (await t.p4.client.get(`/api/workspaces/${t.workspaceId}/pulses`)).body.items;
-      expect(team.map((p: { id: string }) => p.id)).toEqual([second.id, first.id]);
+      expect(team.map((p: { id: string }) => p.id)).toEqual([timed.id, second.id, first.id]);
       expect((await t.outsider.client.get(`/api/pulses/${second.id}/results`)).status).toBe(404);
     });
   });
