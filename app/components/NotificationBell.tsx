@@ -27,6 +27,7 @@ import { useNavigate } from 'react-router';
 import type { Notification } from '../../contract/notifications.js';
 import type { NotificationKind } from '../../domain/model.js';
 import { useMarkRead, useNotifications } from '../api/notifications.js';
+import { notificationHref, notificationText } from '../lib/notifications.js';
 import { notifyError } from '../lib/notify.js';
 import classes from './NotificationBell.module.css';
 import { PageError } from './PageState.js';
@@ -35,37 +36,14 @@ import { RelativeTime } from './RelativeTime.js';
 // The inbox in the header: how many are unread, and a drawer that lists them newest first in plain words.
 // Opening one marks it read and goes to what it is about (a note on the board, a help request, the inquiry).
 
-const KIND: Record<
-  NotificationKind,
-  { icon: ComponentType<{ size?: number }>; color: string; text: (actor: string) => string }
-> = {
-  mention: { icon: IconAt, color: 'blue', text: (a) => `${a} mentioned you` },
-  reply: { icon: IconArrowForwardUp, color: 'teal', text: (a) => `${a} replied to your note` },
-  help_request: { icon: IconLifebuoy, color: 'orange', text: (a) => `${a} is stuck and asks for help` },
-  help_answered: { icon: IconMessageCheck, color: 'green', text: (a) => `${a} answered your help request` },
-  phase_changed: { icon: IconRoute, color: 'violet', text: (a) => `${a} moved the inquiry to a new phase` },
-  consent_needed: {
-    icon: IconScale,
-    color: 'grape',
-    text: (a) => `${a} proposed a conclusion: it needs your consent`,
-  },
+const KIND: Record<NotificationKind, { icon: ComponentType<{ size?: number }>; color: string }> = {
+  mention: { icon: IconAt, color: 'blue' },
+  reply: { icon: IconArrowForwardUp, color: 'teal' },
+  help_request: { icon: IconLifebuoy, color: 'orange' },
+  help_answered: { icon: IconMessageCheck, color: 'green' },
+  phase_changed: { icon: IconRoute, color: 'violet' },
+  consent_needed: { icon: IconScale, color: 'grape' },
 };
-
-/** Where a notification takes you: the note, the help request, or the inquiry's board. */
-export function notificationHref(n: Notification): string | null {
-  if (!n.inquiryId) return null;
-  const board = `/i/${encodeURIComponent(n.inquiryId)}`;
-  if (!n.subjectId) return board;
-  const subject = encodeURIComponent(n.subjectId);
-  if (n.kind === 'mention' || n.kind === 'reply') return `${board}?note=${subject}`;
-  if (n.kind === 'help_request' || n.kind === 'help_answered') return `${board}?help=${subject}`;
-  return board;
-}
-
-export function notificationText(n: Notification): string {
-  // An anonymous note's notifications carry no actor: they never name its author.
-  return KIND[n.kind].text(n.actor?.name ?? 'Someone (anonymous)');
-}
 
 export function NotificationBell() {
   const [opened, { open: onOpen, close: onClose }] = useDisclosure(false);
@@ -107,7 +85,6 @@ export function NotificationBell() {
             Notifications
           </Text>
         }
-        aria-label="Notifications"
       >
         <Inbox onClose={onClose} />
       </Drawer>

@@ -84,7 +84,6 @@ export function HelpPanel({ detail, myId }: { detail: InquiryDetail; myId: strin
             <Button
               size="xs"
               variant="light"
-              color="orange"
               leftSection={<IconHandStop size={14} />}
               onClick={() => setAsking(true)}
             >
