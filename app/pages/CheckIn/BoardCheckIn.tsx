@@ -33,45 +33,45 @@ export function BoardCheckIn({ detail, myId }: { detail: InquiryDetail; myId: st
 
 function UnderstandingCallout({ check }: { check: UnderstandingCheck }) {
   const [opened, setOpened] = useState(false);
-  const form = <UnderstandingCheckForm check={check} opened={opened} onClose={() => setOpened(false)} />;
-  if (check.myResponse) {
-    return (
-      <Group gap="xs" wrap="nowrap" data-testid="understanding-answered">
-        <ThemeIcon color="green" variant="light" radius="xl" size={22} aria-hidden>
-          <IconCheck size={14} />
-        </ThemeIcon>
-        <Text size="sm" c="dimmed">
-          You have ranked the explanations privately.{' '}
-          <Anchor component="button" type="button" size="sm" onClick={() => setOpened(true)}>
-            See or change my answer
-          </Anchor>
-        </Text>
-        {form}
-      </Group>
-    );
-  }
+  // The dialog stays at one place in the tree while the call to action turns into "answered" under it.
   return (
-    <Paper withBorder p="sm" radius="md" component="section" aria-label="Shared understanding check">
-      <Group justify="space-between" gap="sm" wrap="wrap">
-        <Group gap="sm" wrap="nowrap" style={{ minWidth: 0, flex: 1 }}>
-          <ThemeIcon variant="light" radius="xl" size={32} aria-hidden>
-            <IconListNumbers size={18} />
+    <>
+      {check.myResponse ? (
+        <Group gap="xs" wrap="nowrap" data-testid="understanding-answered">
+          <ThemeIcon color="green" variant="light" radius="xl" size={22} aria-hidden>
+            <IconCheck size={14} />
           </ThemeIcon>
-          <Stack gap={0} style={{ minWidth: 0 }}>
-            <Text size="sm" fw={600}>
-              Before we go on: rank the explanations privately
-            </Text>
-            <Text size="xs" c="dimmed">
-              {check.items.length} explanations, {STAGE_LINE[check.stage]}, and two sentences of your theory.
-              Only the group’s agreement is shown.
-            </Text>
-          </Stack>
+          <Text size="sm" c="dimmed">
+            You have ranked the explanations privately.{' '}
+            <Anchor component="button" type="button" size="sm" onClick={() => setOpened(true)}>
+              See or change my answer
+            </Anchor>
+          </Text>
         </Group>
-        <Button size="xs" variant="light" onClick={() => setOpened(true)}>
-          Rank them
-        </Button>
-      </Group>
-      {form}
-    </Paper>
+      ) : (
+        <Paper withBorder p="sm" radius="md" component="section" aria-label="Shared understanding check">
+          <Group justify="space-between" gap="sm" wrap="wrap">
+            <Group gap="sm" wrap="nowrap" style={{ minWidth: 0, flex: 1 }}>
+              <ThemeIcon variant="light" radius="xl" size={32} aria-hidden>
+                <IconListNumbers size={18} />
+              </ThemeIcon>
+              <Stack gap={0} style={{ minWidth: 0 }}>
+                <Text size="sm" fw={600}>
+                  Before we go on: rank the explanations privately
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {check.items.length} explanations, {STAGE_LINE[check.stage]}, and two sentences of your
+                  theory. Only the group’s agreement is shown.
+                </Text>
+              </Stack>
+            </Group>
+            <Button size="xs" variant="light" onClick={() => setOpened(true)}>
+              Rank them
+            </Button>
+          </Group>
+        </Paper>
+      )}
+      <UnderstandingCheckForm check={check} opened={opened} onClose={() => setOpened(false)} />
+    </>
   );
 }
