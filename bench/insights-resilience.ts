@@ -23,20 +23,25 @@ import type { Database } from '../server/config.js';
 import { loadWorkspaceResilience } from '../server/insights/resilience.js';
 import { openDatabase } from '../server/store/db.js';
 
-const { values: args } = parseArgs({
-  options: {
-    inquiries: { type: 'string', default: '1000' },
-    contributions: { type: 'string', default: '1000000' },
-    members: { type: 'string', default: '300' },
-    warm: { type: 'string', default: '3' },
-    postgres: { type: 'boolean', default: false },
-    /** Keep the seeded SQLite file and print its path (for profiling); delete it yourself. */
-    keep: { type: 'boolean', default: false },
-    // Internal: the child process that measures.
-    measure: { type: 'string' },
-    workspace: { type: 'string' },
-  },
-});
+export interface ResilienceBenchOptions {
+  inquiries: number;
+  contributions: number;
+  members: number;
+  /** Warm runs after the cold one. */
+  warm: number;
+  postgres: boolean;
+  /** Keep the seeded SQLite file and print its path (for profiling); delete it yourself. */
+  keep: boolean;
+}
+const DEFAULTS: ResilienceBenchOptions = {
+  inquiries: 1000,
+  contributions: 1_000_000,
+  members: 300,
+  warm: 3,
+  postgres: false,
+  keep: false,
+};
+let opts: ResilienceBenchOptions = DEFAULTS;
 
 const POSTGRES_ADMIN = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -73,23 +78,7 @@ async function measure(config: Database, workspaceId: string, warmRuns: number) 
   process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);
 }
 
-if (args.measure) {
-  const config: Database = args.measure.startsWith('postgres://')
-    ? { kind: 'postgres', url: args.measure }
-    : { kind: 'sqlite', file: args.measure };
-  await measure(config, args.workspace ?? '', Number(args.warm));
-  process.exit(0);
-}
-
 // ---------------------------------------------------------------- seeding
-
-const INQUIRIES = Number(args.inquiries);
-const CONTRIBUTIONS = Number(args.contributions);
-const MEMBERS = Number(args.members);
-for (const [name, v] of Object.entries({ INQUIRIES, CONTRIBUTIONS, MEMBERS })) {
-  if (!Number.isInteger(v) || v < 1 || v > 10_000_000)
-    throw new Error(`bad value for ${name.toLowerCase()}: ${v}`);
-}
 
 /** A small deterministic generator, so every run seeds the same shape. */
 let seed = 42;
@@ -178,7 +167,7 @@ interface Seeded {
 
 async function seedInto(sink: Sink): Promise<Seeded> {
   const workspaceId = randomUUID();
-  const users = Array.from({ length: MEMBERS }, (_, i) => ({
+  const users = Array.from({ length: opts.members }, (_, i) => ({
     id: randomUUID(),
     email: `member${i}@bench.example`,
     name: `Member ${i}`,
@@ -187,7 +176,7 @@ async function seedInto(sink: Sink): Promise<Seeded> {
   }));
   await sink.insert('users', users);
   await sink.insert('workspaces', [{ id: workspaceId, name: 'Bench Ltd', created_at: AT }]);
-  const facilitators = users.slice(0, Math.max(1, Math.floor(MEMBERS / 20)));
+  const facilitators = users.slice(0, Math.max(1, Math.floor(opts.members / 20)));
   await sink.insert(
     'memberships',
     users.map((u, i) => ({
@@ -198,7 +187,7 @@ async function seedInto(sink: Sink): Promise<Seeded> {
     })),
   );
 
-  const perInquiry = Math.floor(CONTRIBUTIONS / INQUIRIES);
+  const perInquiry = Math.floor(opts.contributions / opts.inquiries);
   let contributions = 0;
   let conclusions = 0;
   let teachBacks = 0;
@@ -208,7 +197,7 @@ async function seedInto(sink: Sink): Promise<Seeded> {
     contributions += batch.length;
     batch = [];
   };
-  for (let q = 0; q < INQUIRIES; q++) {
+  for (let q = 0; q < opts.inquiries; q++) {
     const inquiryId = randomUUID();
     const facilitator = pick(facilitators);
     const team = new Set([facilitator.id]);
@@ -235,7 +224,7 @@ async function seedInto(sink: Sink): Promise<Seeded> {
       'inquiry_participants',
       people.map((userId) => ({ inquiry_id: inquiryId, user_id: userId, perspective: null, joined_at: AT })),
     );
-    const count = q === INQUIRIES - 1 ? CONTRIBUTIONS - contributions - batch.length : perInquiry;
+    const count = q === opts.inquiries - 1 ? opts.contributions - contributions - batch.length : perInquiry;
     const ids: string[] = [];
     for (let c = 0; c < count; c++) {
       const id = randomUUID();
@@ -314,7 +303,7 @@ function runChild(target: string, workspaceId: string) {
       '--workspace',
       workspaceId,
       '--warm',
-      args.warm,
+      String(opts.warm),
     ],
     { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
   );
@@ -344,7 +333,7 @@ function report(
     `\n== workspace resilience view on ${kind} (${cpus().length} cores, ${cpus()[0]?.model ?? '?'})`,
   );
   console.log(
-    `seeded ${INQUIRIES.toLocaleString()} inquiries, ${seeded.contributions.toLocaleString()} contributions, ${seeded.conclusions} conclusions, ${seeded.teachBacks} teach-backs, ${MEMBERS} members in ${(seedMs / 1000).toFixed(1)} s${sizeNote}`,
+    `seeded ${opts.inquiries.toLocaleString()} inquiries, ${seeded.contributions.toLocaleString()} contributions, ${seeded.conclusions} conclusions, ${seeded.teachBacks} teach-backs, ${opts.members} members in ${(seedMs / 1000).toFixed(1)} s${sizeNote}`,
   );
   console.log(`cold (fresh process): ${r.coldMs.toFixed(0)} ms  — target < 3000 ms: ${ok(r.coldMs < 3000)}`);
   console.log(
@@ -363,7 +352,7 @@ function report(
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'colearn-bench-resilience-'));
-  const cleanups: (() => Promise<void> | void)[] = args.keep
+  const cleanups: (() => Promise<void> | void)[] = opts.keep
     ? [() => console.log(`kept ${dir}`)]
     : [() => rmSync(dir, { recursive: true, force: true })];
   const cleanup = async () => {
@@ -374,7 +363,7 @@ async function main() {
   });
   try {
     let config: Database;
-    if (args.postgres) {
+    if (opts.postgres) {
       const name = `colearn_bench_resilience_${process.pid}`;
       const admin = new pg.Client({ connectionString: POSTGRES_ADMIN });
       await admin.connect();
@@ -408,4 +397,51 @@ async function main() {
   }
 }
 
-await main();
+/**
+ * Seeds a fresh database and times the workspace resilience view cold in a child process; prints the
+ * figures. Another bench (bench/insights.ts) may call this for its resilience section.
+ */
+export async function benchResilience(options: Partial<ResilienceBenchOptions> = {}): Promise<void> {
+  opts = { ...DEFAULTS, ...options };
+  for (const [name, v] of Object.entries({
+    inquiries: opts.inquiries,
+    contributions: opts.contributions,
+    members: opts.members,
+  })) {
+    if (!Number.isInteger(v) || v < 1 || v > 10_000_000) throw new Error(`bad value for ${name}: ${v}`);
+  }
+  seed = 42;
+  await main();
+}
+
+// Run directly (npm run bench:resilience), or as the measuring child (--measure).
+if (process.argv[1] && resolve(process.argv[1]) === import.meta.filename) {
+  const { values: args } = parseArgs({
+    options: {
+      inquiries: { type: 'string', default: String(DEFAULTS.inquiries) },
+      contributions: { type: 'string', default: String(DEFAULTS.contributions) },
+      members: { type: 'string', default: String(DEFAULTS.members) },
+      warm: { type: 'string', default: String(DEFAULTS.warm) },
+      postgres: { type: 'boolean', default: false },
+      keep: { type: 'boolean', default: false },
+      // Internal: the child process that measures.
+      measure: { type: 'string' },
+      workspace: { type: 'string' },
+    },
+  });
+  if (args.measure) {
+    const config: Database = args.measure.startsWith('postgres://')
+      ? { kind: 'postgres', url: args.measure }
+      : { kind: 'sqlite', file: args.measure };
+    await measure(config, args.workspace ?? '', Number(args.warm));
+    process.exit(0);
+  }
+  await benchResilience({
+    inquiries: Number(args.inquiries),
+    contributions: Number(args.contributions),
+    members: Number(args.members),
+    warm: Number(args.warm),
+    postgres: args.postgres,
+    keep: args.keep,
+  });
+}
