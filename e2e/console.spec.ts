@@ -144,6 +144,15 @@ test.describe('light scheme', () => {
     // The first visit loads the console's charts (recharts, React Flow): give a busy machine time.
     await expect(page.getByRole('heading', { name: 'Findings', level: 2 })).toBeVisible({ timeout: 30_000 });
     await expect(page.getByRole('heading', { name: 'Who builds on whom' })).toBeVisible();
+    // The facilitator opens a safety pulse and an understanding check from here.
+    const pulse = page.locator('#pulse');
+    await pulse.getByRole('button', { name: 'Open a pulse' }).click();
+    await expect(pulse.getByTestId('pulse-status')).toContainText('0 answers of the 5 needed');
+    await expect(pulse.getByRole('button', { name: 'Close the pulse' })).toBeVisible();
+    const understanding = page.locator('#understanding');
+    await understanding.getByLabel('Options to rank (optional)').fill('Price\nQuality\nDelivery');
+    await understanding.getByRole('button', { name: 'Open a check' }).click();
+    await expect(understanding.getByTestId('open-check')).toContainText('0 rankings so far, over 3 items');
     // The figures behind the charts, opened, are part of the page too.
     for (const summary of await page.locator('details > summary').all()) await summary.click();
     await page.getByRole('combobox', { name: 'Person' }).click();

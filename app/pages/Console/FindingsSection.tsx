@@ -7,6 +7,7 @@ import {
   IconSend,
   IconUser,
 } from '@tabler/icons-react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Contribution } from '../../../contract/contributions.js';
 import type { AskedPromptStatus, Finding, InsightSubject } from '../../../contract/insights.js';
@@ -18,7 +19,7 @@ import { notifyError, notifySuccess } from '../../lib/notify.js';
 import { excerpt } from '../Map/mapModel.js';
 import classes from './Console.module.css';
 import { ConsoleSection } from './ConsoleSection.js';
-import { groupBySeverity } from './consoleModel.js';
+import { groupBySeverity, plainMentions } from './consoleModel.js';
 
 export interface Lookup {
   note: (id: string) => Contribution | undefined;
@@ -74,11 +75,7 @@ export function FindingsSection({
                 {g.findings.length}
               </Badge>
             </Group>
-            <Stack gap="sm" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-              {g.findings.map((f) => (
-                <FindingCard key={f.id} inquiryId={inquiryId} finding={f} lookup={lookup} />
-              ))}
-            </Stack>
+            <FindingList inquiryId={inquiryId} findings={g.findings} lookup={lookup} />
           </Stack>
         ))
       )}
@@ -118,7 +115,7 @@ function AskedList({
                 size="sm"
                 style={{ overflowWrap: 'anywhere' }}
               >
-                {note ? excerpt(note.body, 90) : 'Your question'}
+                {note ? plainMentions(excerpt(note.body, 90)) : 'Your question'}
               </Anchor>
               <Text size="xs" c="dimmed">
                 {RULE_HELP[a.rule].title}
@@ -140,6 +137,37 @@ function AskedList({
         })}
       </Stack>
     </Stack>
+  );
+}
+
+/** A busy inquiry can have dozens of findings: each group shows its first few, the rest on request. */
+const FIRST = 3;
+
+function FindingList({
+  inquiryId,
+  findings,
+  lookup,
+}: {
+  inquiryId: string;
+  findings: Finding[];
+  lookup: Lookup;
+}) {
+  const [all, setAll] = useState(false);
+  const shown = all ? findings : findings.slice(0, FIRST);
+  const more = findings.length - shown.length;
+  return (
+    <>
+      <Stack gap="sm" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+        {shown.map((f) => (
+          <FindingCard key={f.id} inquiryId={inquiryId} finding={f} lookup={lookup} />
+        ))}
+      </Stack>
+      {(more > 0 || all) && findings.length > FIRST && (
+        <Button variant="subtle" size="xs" w="fit-content" onClick={() => setAll(!all)} aria-expanded={all}>
+          {all ? 'Show fewer' : `Show ${more} more`}
+        </Button>
+      )}
+    </>
   );
 }
 
@@ -211,7 +239,7 @@ function FindingCard({
             Suggested question · {to ? `to ${to}` : 'to the group'}
           </Text>
           <Text size="sm" fs="italic">
-            “{f.question}”
+            “{plainMentions(f.question)}”
           </Text>
         </div>
 

@@ -148,7 +148,11 @@ export function AwayPicker({
       </Title>
       <Select
         label="Person"
-        description="Everyone involved, the facilitator included."
+        description={
+          scope === 'inquiry'
+            ? 'Everyone involved, the facilitator included.'
+            : 'Everyone who can explain at least one topic.'
+        }
         placeholder="Pick a person"
         data={data}
         value={userId}
@@ -158,6 +162,12 @@ export function AwayPicker({
         maw={320}
         disabled={data.length === 0}
       />
+      {data.length === 0 && (
+        <Text size="sm" c="dimmed">
+          Nobody can explain {scope === 'inquiry' ? 'this inquiry' : 'a topic'} yet, so nobody’s absence would
+          change anything.
+        </Text>
+      )}
       {picked && (
         <Paper withBorder p="md" radius="md" aria-live="polite" data-testid="away-impact">
           <Stack gap={6}>

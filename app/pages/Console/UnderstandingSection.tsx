@@ -213,7 +213,7 @@ function OpenCheckForm({ inquiryId, phase }: { inquiryId: string; phase: Phase }
       </div>
       <Textarea
         label="Options to rank (optional)"
-        description="One a line. Leave empty to rank the inquiry’s hypotheses."
+        description="One per line. Leave empty to rank the inquiry’s hypotheses."
         value={options}
         onChange={(e) => setOptions(e.currentTarget.value)}
         autosize

@@ -6,6 +6,7 @@ import {
   circleLayout,
   circleRadius,
   groupBySeverity,
+  plainMentions,
   timelineRows,
 } from './consoleModel.js';
 
@@ -153,5 +154,13 @@ describe('borderPoint', () => {
 
   it('stays put when both points are the same', () => {
     expect(borderPoint({ x: 3, y: 4 }, { x: 3, y: 4 }, 40, 20)).toEqual({ x: 3, y: 4 });
+  });
+});
+
+describe('plainMentions', () => {
+  it('shows a full-name mention as the name, and leaves other brackets alone', () => {
+    expect(plainMentions('@[Sam Okafor], how does this look? See [the note](x).')).toBe(
+      '@Sam Okafor, how does this look? See [the note](x).',
+    );
   });
 });

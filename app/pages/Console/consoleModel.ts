@@ -47,10 +47,10 @@ export function circleLayout(count: number, radius: number): { x: number; y: num
   });
 }
 
-/** The radius that keeps `count` nodes of `nodeWidth` from overlapping on the circle. */
+/** The radius that keeps neighbours on the circle a node's width and some air apart (room for arrows). */
 export function circleRadius(count: number, nodeWidth: number): number {
   if (count <= 1) return 0;
-  return Math.max(120, Math.ceil((count * (nodeWidth + 24)) / (2 * Math.PI)));
+  return Math.max(120, Math.ceil((nodeWidth + 60) / (2 * Math.sin(Math.PI / count))));
 }
 
 export function percent(share: number): string {
@@ -116,4 +116,9 @@ export function borderPoint(
   const nx = -dy / len;
   const ny = dx / len;
   return { x: from.x + dx * scale + nx * offset, y: from.y + dy * scale + ny * offset };
+}
+
+/** A suggested question as a person reads it: "@[Sam Okafor]" (the mention's Markdown) shows as "@Sam Okafor". */
+export function plainMentions(text: string): string {
+  return text.replace(/@\[([^\]\n]{1,80})\]/g, '@$1');
 }

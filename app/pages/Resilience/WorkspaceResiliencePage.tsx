@@ -14,7 +14,7 @@ import {
 import { IconAlertTriangle, IconArrowLeft, IconHelpCircle, IconLifebuoy } from '@tabler/icons-react';
 import { useEffect, useMemo } from 'react';
 import { Link, useParams } from 'react-router';
-import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from 'recharts';
 import { PHASES, type Phase } from '../../../domain/model.js';
 import { useWorkspaceResilience } from '../../api/insights.js';
 import { useMyRole, useWorkspace } from '../../api/queries.js';
@@ -223,12 +223,11 @@ export function WorkspaceResiliencePage() {
                           <XAxis dataKey="label" tick={axisTick} stroke={gridStroke} />
                           <YAxis allowDecimals={false} tick={axisTick} stroke={gridStroke} width={28} />
                           <Tooltip contentStyle={tooltipStyle} />
-                          <Bar
-                            dataKey="topics"
-                            name="Topics"
-                            fill="var(--mantine-color-teal-filled)"
-                            radius={[4, 4, 0, 0]}
-                          />
+                          <Bar dataKey="topics" name="Topics" radius={[4, 4, 0, 0]}>
+                            {buckets.map((b, i) => (
+                              <Cell key={b.label} fill={`var(--mantine-color-${busFactorColor(i)}-filled)`} />
+                            ))}
+                          </Bar>
                         </BarChart>
                       </div>
                     </Stack>
