@@ -13,3 +13,4 @@ export * from './pulses.js';
 export * from './workspaces.js';
 export * from './export.js';
 export * from './tokens.js';
+export * from './webhooks.js';

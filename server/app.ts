@@ -36,8 +36,10 @@ import { pulseRoutes } from './routes/pulses.js';
 import { resilienceRoutes } from './routes/resilience.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { understandingRoutes } from './routes/understanding.js';
+import { webhookRoutes } from './routes/webhooks.js';
 import { workspaceRoutes } from './routes/workspaces.js';
 import type { OpenDatabase } from './store/db.js';
+import { WebhookWorker } from './webhooks/worker.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 const ROOT = resolve(import.meta.dirname, '..');
@@ -129,6 +131,14 @@ export async function buildApp(config: Config, database: OpenDatabase): Promise<
   app.addHook('preClose', () => live.close());
   // After every preClose hook: the synthesis server still unsubscribes from the bus in its own.
   app.addHook('onClose', () => bus.close());
+  // The webhook outbox's sender: every instance polls; a claim keeps two from sending one delivery.
+  const webhooks = new WebhookWorker(
+    database.db,
+    { ...config.webhooks, publicUrl: config.publicUrl, batch: 20 },
+    app.log,
+  );
+  app.addHook('onReady', async () => webhooks.start());
+  app.addHook('preClose', () => webhooks.stop());
   const ctx: RouteContext = {
     db: database.db,
     writer: { db: database.db, events: live },
@@ -138,6 +148,7 @@ export async function buildApp(config: Config, database: OpenDatabase): Promise<
     config,
     throttle: new LoginThrottle(database.db, config),
     version: VERSION,
+    webhooks,
   };
   healthRoutes(app, ctx);
   authRoutes(app, ctx);
@@ -155,6 +166,7 @@ export async function buildApp(config: Config, database: OpenDatabase): Promise<
   pulseRoutes(app, ctx);
   exportRoutes(app, ctx);
   tokenRoutes(app, ctx);
+  webhookRoutes(app, ctx);
   liveRoutes(app, ctx);
   collabRoutes(app, ctx);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -21,6 +21,8 @@ const Env = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   AUTH_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  /** Webhooks may go to loopback and private addresses (an intranet tool); off by default (SSRF). */
+  WEBHOOKS_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
   /** Where the built web app is; dist/ unless a test run builds its own copy. */
   WEB_DIR: z.string().optional(),
 });
@@ -47,6 +49,14 @@ export interface Config {
   invitationTtlMs: number;
   /** The built web app's folder, or null for dist/ beside the code. */
   webDir: string | null;
+  webhooks: {
+    allowPrivate: boolean;
+    /** How often each instance looks for deliveries that are due. */
+    pollMs: number;
+    /** The first retry waits about this long; later ones are multiples (domain/webhooks.ts). */
+    retryBaseMs: number;
+    timeoutMs: number;
+  };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -75,6 +85,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlMs: 30 * 24 * 3600_000,
     invitationTtlMs: 14 * 24 * 3600_000,
     webDir: e.WEB_DIR ? resolve(e.WEB_DIR) : null,
+    webhooks: {
+      allowPrivate: e.WEBHOOKS_ALLOW_PRIVATE === 'true',
+      pollMs: 2_000,
+      retryBaseMs: 30_000,
+      timeoutMs: 10_000,
+    },
   };
 }
 

@@ -7,6 +7,7 @@ import { findProposal, saveProposal } from '../store/conclusions.js';
 import { findContributions } from '../store/contributions.js';
 import type { Db } from '../store/db.js';
 import { type InquiryRecord, listParticipants } from '../store/inquiries.js';
+import { enqueueWebhooks, excerpt } from '../webhooks/outbox.js';
 import { notifyParticipants } from './notify.js';
 
 // Conclusion by consent: every change reads the proposal, applies one pure rule from
@@ -37,6 +38,26 @@ export interface ConsentContext {
 /** Everyone whose voice the consent needs: the participants, the facilitator included. */
 export async function voicesOf(db: Db, inquiry: InquiryRecord): Promise<string[]> {
   return (await listParticipants(db, inquiry)).map((p) => p.user.id);
+}
+
+/** Outside tools hear that the group reached a conclusion: its text and how many notes it rests on. */
+async function announceAdoption(trx: Db, inquiry: InquiryRecord, proposal: consent.Proposal): Promise<void> {
+  const adopted = proposal.adopted;
+  const version = proposal.versions.find((v) => v.version === adopted?.version);
+  if (!adopted || !version) return;
+  await enqueueWebhooks(trx, {
+    workspaceId: inquiry.workspaceId,
+    event: 'conclusion.adopted',
+    inquiry,
+    data: {
+      conclusion: {
+        version: version.version,
+        excerpt: excerpt(version.text),
+        restsOn: version.restsOn.length,
+      },
+      basis: adopted.basis,
+    },
+  });
 }
 
 function requirePhase(inquiry: InquiryRecord, activity: Activity): void {
@@ -160,5 +181,6 @@ export async function respondToConclusion(
       }
     },
     response.kind === 'answer' ? 'body.response' : 'body.reason',
+    response.kind === 'adopt' ? (trx, proposal) => announceAdoption(trx, inquiry, proposal) : undefined,
   );
 }

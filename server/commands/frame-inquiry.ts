@@ -15,6 +15,7 @@ import {
   updateInquiry,
 } from '../store/inquiries.js';
 import { filterMembers } from '../store/workspaces.js';
+import { enqueueWebhooks } from '../webhooks/outbox.js';
 
 type Parsed<T> = Exclude<T, undefined>;
 type CreateInput = Parsed<CreateInquiryBody> & {
@@ -56,13 +57,19 @@ export async function frameInquiry(
   const fit = decideFit(input.fitCheck, input.mode);
   return transact(writer, async (trx) => {
     await checkParticipants(trx, input.workspaceId, input.participantIds);
-    return createInquiry(trx, {
+    const created = await createInquiry(trx, {
       ...input,
       // An inquiry starts in framing: if that is a think-first phase, it starts in private mode.
       privateMode: input.privateMode || startsPrivate(input.privatePhases),
       gateSettings: input.gateSettings ?? null,
       fitCheck: fit,
     });
+    await enqueueWebhooks(trx, {
+      workspaceId: created.workspaceId,
+      event: 'inquiry.created',
+      inquiry: created,
+    });
+    return created;
   });
 }
 

@@ -10,6 +10,7 @@ import type { Db } from '../store/db.js';
 import { loadGateFacts } from '../store/gate-facts.js';
 import { now } from '../store/ids.js';
 import { findInquiry, type InquiryRecord, setPhase, setPrivacy } from '../store/inquiries.js';
+import { enqueueWebhooks } from '../webhooks/outbox.js';
 import { notifyAboutRevealedNotes, notifyParticipants } from './notify.js';
 
 /** Where the group stands with the gate into its next phase: what the board shows as "waiting for". */
@@ -62,6 +63,12 @@ export async function movePhase(
     if (!moved) throw notFound('Inquiry');
     // The same events as a reveal by hand (commands/reveal.ts): the inquiry, then "refetch the notes".
     await record(current.id, { type: 'inquiry.updated', data: moved });
+    await enqueueWebhooks(trx, {
+      workspaceId: moved.workspaceId,
+      event: 'inquiry.phase_changed',
+      inquiry: moved,
+      data: { from: current.phase, to: input.to, overridden: decision.overridden },
+    });
     if (hiddenBefore) {
       await record(current.id, { type: 'notes.revealed', data: { reason: 'revealed' } });
       await notifyAboutRevealedNotes(trx, moved, hiddenBefore, await loadPrivacy(trx, moved));

@@ -12,6 +12,7 @@ import * as privatePhases from './2026-11-28-010-private-phases.js';
 import * as understandingPulses from './2026-11-28-011-understanding-pulses.js';
 import * as insights from './2026-11-28-012-insights.js';
 import * as apiTokens from './2026-11-28-013-api-tokens.js';
+import * as webhooks from './2026-11-28-014-webhooks.js';
 
 // Listed by hand, not read from disk, so the set is the same under tsx, a bundle or a test runner.
 const MIGRATIONS: Record<string, Migration> = {
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28-011-understanding-pulses': understandingPulses,
   '2026-11-28-012-insights': insights,
   '2026-11-28-013-api-tokens': apiTokens,
+  '2026-11-28-014-webhooks': webhooks,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -12,6 +12,7 @@ import type { Bus } from '../live/bus.js';
 import type { LiveHub } from '../live/hub.js';
 import type { Writer } from '../live/transact.js';
 import type { Db } from '../store/db.js';
+import type { WebhookWorker } from '../webhooks/worker.js';
 
 /** The Fastify instance with zod as its type provider, as every route file receives it. */
 export type App = FastifyInstance<
@@ -34,6 +35,8 @@ export interface RouteContext {
   config: Config;
   throttle: LoginThrottle;
   version: string;
+  /** Sends the webhook outbox; routes use it to send a test delivery at once. */
+  webhooks: WebhookWorker;
 }
 
 /** Marks a route as needing a session cookie or an API token (`Authorization: Bearer`), for the OpenAPI document. */

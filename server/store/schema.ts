@@ -44,6 +44,34 @@ export interface ApiTokensTable {
   revoked_at: string | null;
 }
 
+export interface WebhooksTable {
+  id: string;
+  workspace_id: string;
+  url: string;
+  events: string; // comma-separated WebhookEvent values
+  format: 'json' | 'slack';
+  description: string | null;
+  secret: string;
+  active: number;
+  created_by: string;
+  created_at: string;
+}
+
+export interface WebhookDeliveriesTable {
+  id: string;
+  webhook_id: string;
+  event: string;
+  payload: string; // the JSON body, exactly as signed and sent
+  status: 'pending' | 'delivered' | 'failed';
+  attempts: number;
+  next_attempt_at: string | null;
+  claimed_until: string | null;
+  last_status_code: number | null;
+  last_error: string | null;
+  created_at: string;
+  delivered_at: string | null;
+}
+
 export interface LoginFailuresTable {
   key: string; // "account:<email>" or "ip:<address>"
   at: string;
@@ -341,6 +369,8 @@ export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
   login_failures: LoginFailuresTable;
   workspaces: WorkspacesTable;
   memberships: MembershipsTable;

@@ -57,6 +57,15 @@ async function withObjection(t: Team, server: TestServer, answered = false): Pro
   }
 }
 
+/** A webhook of the workspace (to an address that does not answer: the test ping fails, which is fine). */
+async function withWebhook(t: Team): Promise<void> {
+  const made = await t.owner.client.post(`/api/workspaces/${t.workspaceId}/webhooks`, {
+    url: 'http://192.0.2.1/hook',
+    events: ['inquiry.created'],
+  });
+  t.webhookId = made.body.webhook.id;
+}
+
 const conclusion = (t: Team) => `/api/inquiries/${t.inquiryId}/conclusion`;
 
 /** A commitment owned by the member, made by the facilitator. */
@@ -127,6 +136,42 @@ const NOT_WORKSPACE_SCOPED = new Set([
 ]);
 
 const CASES: Record<string, Case> = {
+  'GET /api/workspaces/:workspaceId/webhooks': {
+    path: (t) => `/api/workspaces/${t.workspaceId}/webhooks`,
+    allowed: 'owner',
+    forbidden: 'facilitator',
+  },
+  'POST /api/workspaces/:workspaceId/webhooks': {
+    path: (t) => `/api/workspaces/${t.workspaceId}/webhooks`,
+    body: () => ({ url: 'https://hooks.example/colearn', events: ['inquiry.created'] }),
+    allowed: 'owner',
+    forbidden: 'facilitator',
+  },
+  'PATCH /api/webhooks/:webhookId': {
+    path: (t) => `/api/webhooks/${t.webhookId}`,
+    body: () => ({ active: false }),
+    allowed: 'owner',
+    forbidden: 'facilitator',
+    prepare: withWebhook,
+  },
+  'DELETE /api/webhooks/:webhookId': {
+    path: (t) => `/api/webhooks/${t.webhookId}`,
+    allowed: 'owner',
+    forbidden: 'facilitator',
+    prepare: withWebhook,
+  },
+  'GET /api/webhooks/:webhookId/deliveries': {
+    path: (t) => `/api/webhooks/${t.webhookId}/deliveries`,
+    allowed: 'owner',
+    forbidden: 'facilitator',
+    prepare: withWebhook,
+  },
+  'POST /api/webhooks/:webhookId/test': {
+    path: (t) => `/api/webhooks/${t.webhookId}/test`,
+    allowed: 'owner',
+    forbidden: 'member',
+    prepare: withWebhook,
+  },
   'GET /api/workspaces/:workspaceId': { path: (t) => `/api/workspaces/${t.workspaceId}`, allowed: 'member' },
   'PATCH /api/workspaces/:workspaceId/members/:userId': {
     path: (t) => `/api/workspaces/${t.workspaceId}/members/${t.member.id}`,
