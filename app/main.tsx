@@ -68,6 +68,13 @@ const router = createBrowserRouter([
               })),
           },
           {
+            path: '/w/:workspaceId/settings',
+            lazy: () =>
+              import('./pages/Settings/WorkspaceSettingsPage.js').then((m) => ({
+                Component: m.WorkspaceSettingsPage,
+              })),
+          },
+          {
             path: '/i/:inquiryId',
             lazy: () => import('./pages/Board/BoardPage.js').then((m) => ({ Component: m.BoardPage })),
           },

@@ -1,11 +1,13 @@
 import { Button, Divider, Group, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconLibrary, IconLifebuoy, IconPlus, IconUserPlus } from '@tabler/icons-react';
+import { IconLibrary, IconLifebuoy, IconPlus, IconSettings, IconUserPlus } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
+import { useWorkspacePulses } from '../../api/pulses.js';
 import { useInquiries, useInvitations, useMe, useMyRole, useWorkspace } from '../../api/queries.js';
 import { AppLayout } from '../../components/AppLayout.js';
 import { PageError } from '../../components/PageState.js';
+import { PulseCallouts } from '../CheckIn/PulseCallout.js';
 import { LAST_WORKSPACE_KEY } from '../Home/HomePage.js';
 import { EmptyWorkspace } from './EmptyWorkspace.js';
 import { InquiryCard } from './InquiryCard.js';
@@ -23,6 +25,7 @@ export function WorkspaceHomePage() {
   const canManage = role === 'owner' || role === 'facilitator';
   const invitations = useInvitations(workspaceId, canManage);
   const [inviteOpen, invite] = useDisclosure(false);
+  const pulses = useWorkspacePulses(workspaceId);
 
   useEffect(() => {
     if (workspace.isSuccess) localStorage.setItem(LAST_WORKSPACE_KEY, workspaceId);
@@ -67,6 +70,22 @@ export function WorkspaceHomePage() {
               </Button>
             )}
           </Group>
+
+          <PulseCallouts
+            // Whoever runs a pulse does not answer it: the inquiry's facilitator, the opener of a team pulse.
+            pulses={pulses.data?.items.filter((p) =>
+              p.inquiryId
+                ? (inquiries.data ?? []).some(
+                    (i) => i.id === p.inquiryId && i.facilitatorId !== me.data?.user.id,
+                  )
+                : !!me.data && p.openedBy !== me.data.user.id,
+            )}
+            aboutOf={(p) =>
+              p.inquiryId
+                ? (inquiries.data?.find((i) => i.id === p.inquiryId)?.title ?? 'an inquiry')
+                : 'the whole team'
+            }
+          />
 
           {inquiries.isPending ? (
             <Stack gap="md">
@@ -134,6 +153,17 @@ export function WorkspaceHomePage() {
               fullWidth
             >
               Knowledge resilience
+            </Button>
+          )}
+          {canManage && (
+            <Button
+              component={Link}
+              to={`/w/${workspaceId}/settings`}
+              variant="default"
+              leftSection={<IconSettings size={16} aria-hidden />}
+              fullWidth
+            >
+              Workspace settings
             </Button>
           )}
           {workspace.data && me.data ? (
