@@ -12,6 +12,7 @@ import { loadPrivacy } from '../auth/privacy.js';
 import { requireUser } from '../auth/session.js';
 import { conflict, forbidden, HttpError, invalidField, notFound } from '../errors.js';
 import { transact } from '../live/transact.js';
+import { presentCheck } from '../presenters/understanding.js';
 import type { Db } from '../store/db.js';
 import { listParticipants } from '../store/inquiries.js';
 import {
@@ -41,10 +42,10 @@ function labelOf(body: string): string {
   return line.length > LABEL_MAX ? `${line.slice(0, LABEL_MAX - 1)}…` : line;
 }
 
-async function presentCheck(db: Db, check: CheckRecord, viewerId: string) {
+async function checkFor(db: Db, check: CheckRecord, viewerId: string) {
   const found = (await listChecks(db, check.inquiryId, viewerId)).find((c) => c.id === check.id);
   if (!found) throw notFound('Understanding check');
-  return found;
+  return presentCheck(found);
 }
 
 /** The inquiry's hypotheses every participant can see, as the default items. */
@@ -150,7 +151,7 @@ export function understandingRoutes(app: App, ctx: RouteContext): void {
         });
         if (!opened) throw conflict(`A check for ${stage} is already open; close it first.`);
       });
-      const check = await presentCheck(db, opened as unknown as CheckRecord, granted.user.id);
+      const check = await checkFor(db, opened as unknown as CheckRecord, granted.user.id);
       return reply.status(201).send({ check });
     },
   );
@@ -168,7 +169,10 @@ export function understandingRoutes(app: App, ctx: RouteContext): void {
     },
     async (request) => {
       const granted = await access(request, request.params.inquiryId);
-      return { items: await listChecks(db, granted.inquiry.id, granted.user.id), nextCursor: null };
+      return {
+        items: (await listChecks(db, granted.inquiry.id, granted.user.id)).map(presentCheck),
+        nextCursor: null,
+      };
     },
   );
 
@@ -205,7 +209,7 @@ export function understandingRoutes(app: App, ctx: RouteContext): void {
       await announce(granted.inquiry.id, (trx) =>
         saveResponse(trx, check.id, granted.user.id, { ranking, theory }),
       );
-      return { check: await presentCheck(db, check, granted.user.id) };
+      return { check: await checkFor(db, check, granted.user.id) };
     },
   );
 
@@ -224,7 +228,7 @@ export function understandingRoutes(app: App, ctx: RouteContext): void {
       const { granted, check } = await checkAccess(request, request.params.checkId);
       authorize(granted, 'understanding.manage', { facilitatorId: granted.inquiry.facilitatorId });
       if (check.closedAt === null) await announce(granted.inquiry.id, (trx) => closeCheck(trx, check.id));
-      return { check: await presentCheck(db, check, granted.user.id) };
+      return { check: await checkFor(db, check, granted.user.id) };
     },
   );
 }
