@@ -19,6 +19,7 @@ type Team = Awaited<ReturnType<typeof createTeam>> & {
   checkId?: string;
   checkItemIds?: string[];
   pulseId?: string;
+  webhookId?: string;
 };
 type Who = 'owner' | 'facilitator' | 'member' | 'other';
 
