@@ -3,7 +3,7 @@ import { IconChartBar } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Participation } from '../../../contract/insights.js';
-import classes from './Console.module.css';
+import { ChartFrame } from './ChartFrame.js';
 import { ConsoleSection, Figure, FiguresTable } from './ConsoleSection.js';
 import { axisTick, gridStroke, legendStyle, seriesColor, tooltipStyle } from './charts.js';
 import {
@@ -105,30 +105,32 @@ function PerPersonChart({ participation: p }: { participation: Participation }) 
       <Title order={3} size="h5" component="figcaption">
         Per person: contributions, build-ons and “this helped me” received
       </Title>
-      <div className={classes.chart} role="img" aria-label={`Bar chart. ${summary}.`}>
-        <BarChart
-          responsive
-          style={{ width: '100%', height }}
-          data={data}
-          layout="vertical"
-          margin={{ top: 4, right: 16, bottom: 4, left: 4 }}
-          accessibilityLayer={false}
-        >
-          <CartesianGrid stroke={gridStroke} horizontal={false} />
-          <XAxis type="number" allowDecimals={false} tick={axisTick} stroke={gridStroke} />
-          <YAxis type="category" dataKey="name" width={110} tick={axisTick} stroke={gridStroke} />
-          <Tooltip contentStyle={tooltipStyle} cursor={{ fill: 'var(--mantine-color-default-hover)' }} />
-          <Legend wrapperStyle={legendStyle} />
-          <Bar dataKey="contributions" name="Contributions" fill={seriesColor(0)} radius={[0, 4, 4, 0]} />
-          <Bar dataKey="buildOns" name="Build-ons" fill={seriesColor(1)} radius={[0, 4, 4, 0]} />
-          <Bar
-            dataKey="acknowledged"
-            name="“Helped me” received"
-            fill={seriesColor(2)}
-            radius={[0, 4, 4, 0]}
-          />
-        </BarChart>
-      </div>
+      <ChartFrame label={`Bar chart. ${summary}.`} height={height}>
+        {(size) => (
+          <BarChart
+            width={size.width}
+            height={size.height}
+            data={data}
+            layout="vertical"
+            margin={{ top: 4, right: 16, bottom: 4, left: 4 }}
+            accessibilityLayer={false}
+          >
+            <CartesianGrid stroke={gridStroke} horizontal={false} />
+            <XAxis type="number" allowDecimals={false} tick={axisTick} stroke={gridStroke} />
+            <YAxis type="category" dataKey="name" width={110} tick={axisTick} stroke={gridStroke} />
+            <Tooltip contentStyle={tooltipStyle} cursor={{ fill: 'var(--mantine-color-default-hover)' }} />
+            <Legend wrapperStyle={legendStyle} />
+            <Bar dataKey="contributions" name="Contributions" fill={seriesColor(0)} radius={[0, 4, 4, 0]} />
+            <Bar dataKey="buildOns" name="Build-ons" fill={seriesColor(1)} radius={[0, 4, 4, 0]} />
+            <Bar
+              dataKey="acknowledged"
+              name="“Helped me” received"
+              fill={seriesColor(2)}
+              radius={[0, 4, 4, 0]}
+            />
+          </BarChart>
+        )}
+      </ChartFrame>
       <FiguresTable summary="Show the figures as a table">
         <Table striped withTableBorder fz="sm" miw={560}>
           <Table.Thead>
@@ -197,40 +199,45 @@ function TimelineChart({ participation: p }: { participation: Participation }) {
         </Text>
       ) : (
         <>
-          <div className={classes.chart} role="img" aria-label={`Area chart. ${summary}`}>
-            <AreaChart
-              responsive
-              style={{ width: '100%', height: 220 }}
-              data={rows}
-              margin={{ top: 8, right: 16, bottom: 4, left: 0 }}
-              accessibilityLayer={false}
-            >
-              <CartesianGrid stroke={gridStroke} vertical={false} />
-              <XAxis
-                dataKey="start"
-                tickFormatter={(v: string) => bucketLabel(v, p.bucket)}
-                tick={axisTick}
-                stroke={gridStroke}
-                minTickGap={24}
-              />
-              <YAxis allowDecimals={false} tick={axisTick} stroke={gridStroke} width={32} />
-              <Tooltip contentStyle={tooltipStyle} labelFormatter={(v) => bucketLabel(String(v), p.bucket)} />
-              <Legend wrapperStyle={legendStyle} />
-              {p.people.map((x, i) => (
-                <Area
-                  key={x.user.id}
-                  type="monotone"
-                  dataKey={x.user.id}
-                  name={x.user.name}
-                  stackId="people"
-                  stroke={seriesColor(i)}
-                  fill={seriesColor(i)}
-                  fillOpacity={0.35}
-                  isAnimationActive={false}
+          <ChartFrame label={`Area chart. ${summary}`} height={220}>
+            {(size) => (
+              <AreaChart
+                width={size.width}
+                height={size.height}
+                data={rows}
+                margin={{ top: 8, right: 16, bottom: 4, left: 0 }}
+                accessibilityLayer={false}
+              >
+                <CartesianGrid stroke={gridStroke} vertical={false} />
+                <XAxis
+                  dataKey="start"
+                  tickFormatter={(v: string) => bucketLabel(v, p.bucket)}
+                  tick={axisTick}
+                  stroke={gridStroke}
+                  minTickGap={24}
                 />
-              ))}
-            </AreaChart>
-          </div>
+                <YAxis allowDecimals={false} tick={axisTick} stroke={gridStroke} width={32} />
+                <Tooltip
+                  contentStyle={tooltipStyle}
+                  labelFormatter={(v) => bucketLabel(String(v), p.bucket)}
+                />
+                <Legend wrapperStyle={legendStyle} />
+                {p.people.map((x, i) => (
+                  <Area
+                    key={x.user.id}
+                    type="monotone"
+                    dataKey={x.user.id}
+                    name={x.user.name}
+                    stackId="people"
+                    stroke={seriesColor(i)}
+                    fill={seriesColor(i)}
+                    fillOpacity={0.35}
+                    isAnimationActive={false}
+                  />
+                ))}
+              </AreaChart>
+            )}
+          </ChartFrame>
           <FiguresTable summary="Show the figures over time as a table">
             <Table striped withTableBorder fz="sm">
               <Table.Thead>

@@ -5,7 +5,7 @@ import type { Pulse, PulseResults } from '../../../contract/pulses.js';
 import { usePulseMutations, usePulseResults, usePulses } from '../../api/insights.js';
 import { RelativeTime } from '../../components/RelativeTime.js';
 import { notifyError, notifySuccess } from '../../lib/notify.js';
-import classes from './Console.module.css';
+import { ChartFrame } from './ChartFrame.js';
 import { ConsoleSection, Figure, FiguresTable } from './ConsoleSection.js';
 import { axisTick, gridStroke, seriesColor, tooltipStyle } from './charts.js';
 import { plural } from './consoleModel.js';
@@ -142,31 +142,35 @@ function PulseResultsView({ results: r }: { results: PulseResults }) {
             <Title order={3} size="h5" component="figcaption">
               Per statement (mean, 1–7, after reverse-scoring)
             </Title>
-            <div
-              className={classes.chart}
-              role="img"
-              aria-label={`Bar chart. ${r.items.map((i) => `Statement ${i.item}: ${i.mean.toFixed(1)}`).join('; ')}.`}
+            <ChartFrame
+              label={`Bar chart. ${r.items.map((i) => `Statement ${i.item}: ${i.mean.toFixed(1)}`).join('; ')}.`}
+              height={240}
             >
-              <BarChart
-                responsive
-                style={{ width: '100%', height: 240 }}
-                data={r.items.map((i) => ({ name: `#${i.item}${i.reversed ? ' (R)' : ''}`, mean: i.mean }))}
-                margin={{ top: 8, right: 16, bottom: 4, left: 0 }}
-                accessibilityLayer={false}
-              >
-                <CartesianGrid stroke={gridStroke} vertical={false} />
-                <XAxis dataKey="name" tick={axisTick} stroke={gridStroke} />
-                <YAxis
-                  domain={[1, 7]}
-                  ticks={[1, 2, 3, 4, 5, 6, 7]}
-                  tick={axisTick}
-                  stroke={gridStroke}
-                  width={28}
-                />
-                <Tooltip contentStyle={tooltipStyle} formatter={(v) => Number(v).toFixed(2)} />
-                <Bar dataKey="mean" name="Mean" fill={seriesColor(4)} radius={[4, 4, 0, 0]} />
-              </BarChart>
-            </div>
+              {(size) => (
+                <BarChart
+                  width={size.width}
+                  height={size.height}
+                  data={(r.items ?? []).map((i) => ({
+                    name: `#${i.item}${i.reversed ? ' (R)' : ''}`,
+                    mean: i.mean,
+                  }))}
+                  margin={{ top: 8, right: 16, bottom: 4, left: 0 }}
+                  accessibilityLayer={false}
+                >
+                  <CartesianGrid stroke={gridStroke} vertical={false} />
+                  <XAxis dataKey="name" tick={axisTick} stroke={gridStroke} />
+                  <YAxis
+                    domain={[1, 7]}
+                    ticks={[1, 2, 3, 4, 5, 6, 7]}
+                    tick={axisTick}
+                    stroke={gridStroke}
+                    width={28}
+                  />
+                  <Tooltip contentStyle={tooltipStyle} formatter={(v) => Number(v).toFixed(2)} />
+                  <Bar dataKey="mean" name="Mean" fill={seriesColor(4)} radius={[4, 4, 0, 0]} />
+                </BarChart>
+              )}
+            </ChartFrame>
             <FiguresTable summary="Show the statements and their means">
               <Table striped withTableBorder fz="sm">
                 <Table.Thead>
@@ -211,32 +215,36 @@ function PulseResultsView({ results: r }: { results: PulseResults }) {
           <Title order={3} size="h5" component="figcaption">
             Trend across pulses that reached the threshold
           </Title>
-          <div
-            className={classes.chart}
-            role="img"
-            aria-label={`Line chart. ${r.trend.map((t) => `${new Date(t.openedAt).toLocaleDateString()}: ${t.score.toFixed(1)}`).join('; ')}.`}
+          <ChartFrame
+            label={`Line chart. ${r.trend.map((t) => `${new Date(t.openedAt).toLocaleDateString()}: ${t.score.toFixed(1)}`).join('; ')}.`}
+            height={200}
           >
-            <LineChart
-              responsive
-              style={{ width: '100%', height: 200 }}
-              data={r.trend.map((t) => ({ date: new Date(t.openedAt).toLocaleDateString(), score: t.score }))}
-              margin={{ top: 8, right: 16, bottom: 4, left: 0 }}
-              accessibilityLayer={false}
-            >
-              <CartesianGrid stroke={gridStroke} vertical={false} />
-              <XAxis dataKey="date" tick={axisTick} stroke={gridStroke} />
-              <YAxis domain={[1, 7]} ticks={[1, 3, 5, 7]} tick={axisTick} stroke={gridStroke} width={28} />
-              <Tooltip contentStyle={tooltipStyle} formatter={(v) => Number(v).toFixed(2)} />
-              <Line
-                dataKey="score"
-                name="Score"
-                stroke={seriesColor(5)}
-                strokeWidth={2}
-                dot
-                isAnimationActive={false}
-              />
-            </LineChart>
-          </div>
+            {(size) => (
+              <LineChart
+                width={size.width}
+                height={size.height}
+                data={r.trend.map((t) => ({
+                  date: new Date(t.openedAt).toLocaleDateString(),
+                  score: t.score,
+                }))}
+                margin={{ top: 8, right: 16, bottom: 4, left: 0 }}
+                accessibilityLayer={false}
+              >
+                <CartesianGrid stroke={gridStroke} vertical={false} />
+                <XAxis dataKey="date" tick={axisTick} stroke={gridStroke} />
+                <YAxis domain={[1, 7]} ticks={[1, 3, 5, 7]} tick={axisTick} stroke={gridStroke} width={28} />
+                <Tooltip contentStyle={tooltipStyle} formatter={(v) => Number(v).toFixed(2)} />
+                <Line
+                  dataKey="score"
+                  name="Score"
+                  stroke={seriesColor(5)}
+                  strokeWidth={2}
+                  dot
+                  isAnimationActive={false}
+                />
+              </LineChart>
+            )}
+          </ChartFrame>
         </Stack>
       )}
     </Stack>

@@ -22,7 +22,7 @@ import { AppLayout } from '../../components/AppLayout.js';
 import { PageError } from '../../components/PageState.js';
 import { PersonAvatar } from '../../components/PersonAvatar.js';
 import { PhaseBadge } from '../../components/PhaseBadge.js';
-import classes from '../Console/Console.module.css';
+import { ChartFrame } from '../Console/ChartFrame.js';
 import { Figure } from '../Console/ConsoleSection.js';
 import { axisTick, gridStroke, tooltipStyle } from '../Console/charts.js';
 import { plural } from '../Console/consoleModel.js';
@@ -207,29 +207,34 @@ export function WorkspaceResiliencePage() {
                       <Text size="sm" fw={600} component="figcaption">
                         How many topics rest on how many people
                       </Text>
-                      <div
-                        className={classes.chart}
-                        role="img"
-                        aria-label={`Bar chart. ${buckets.map((b) => `bus factor ${b.label}: ${plural(b.topics, 'topic')}`).join('; ')}.`}
+                      <ChartFrame
+                        label={`Bar chart. ${buckets.map((b) => `bus factor ${b.label}: ${plural(b.topics, 'topic')}`).join('; ')}.`}
+                        height={180}
+                        maxWidth={520}
                       >
-                        <BarChart
-                          responsive
-                          style={{ width: '100%', maxWidth: 520, height: 180 }}
-                          data={buckets}
-                          margin={{ top: 8, right: 16, bottom: 4, left: 0 }}
-                          accessibilityLayer={false}
-                        >
-                          <CartesianGrid stroke={gridStroke} vertical={false} />
-                          <XAxis dataKey="label" tick={axisTick} stroke={gridStroke} />
-                          <YAxis allowDecimals={false} tick={axisTick} stroke={gridStroke} width={28} />
-                          <Tooltip contentStyle={tooltipStyle} />
-                          <Bar dataKey="topics" name="Topics" radius={[4, 4, 0, 0]}>
-                            {buckets.map((b, i) => (
-                              <Cell key={b.label} fill={`var(--mantine-color-${busFactorColor(i)}-filled)`} />
-                            ))}
-                          </Bar>
-                        </BarChart>
-                      </div>
+                        {(size) => (
+                          <BarChart
+                            width={size.width}
+                            height={size.height}
+                            data={buckets}
+                            margin={{ top: 8, right: 16, bottom: 4, left: 0 }}
+                            accessibilityLayer={false}
+                          >
+                            <CartesianGrid stroke={gridStroke} vertical={false} />
+                            <XAxis dataKey="label" tick={axisTick} stroke={gridStroke} />
+                            <YAxis allowDecimals={false} tick={axisTick} stroke={gridStroke} width={28} />
+                            <Tooltip contentStyle={tooltipStyle} />
+                            <Bar dataKey="topics" name="Topics" radius={[4, 4, 0, 0]}>
+                              {buckets.map((b, i) => (
+                                <Cell
+                                  key={b.label}
+                                  fill={`var(--mantine-color-${busFactorColor(i)}-filled)`}
+                                />
+                              ))}
+                            </Bar>
+                          </BarChart>
+                        )}
+                      </ChartFrame>
                     </Stack>
                     <div style={{ overflowX: 'auto' }}>
                       <Table striped withTableBorder fz="sm" miw={520} aria-labelledby="topics-heading">
