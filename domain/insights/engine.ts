@@ -15,6 +15,7 @@ import {
 import { gini, topShare } from './gini.js';
 import { type Bucket, bucketFor, bucketStart, HOUR, type InsightParticipation } from './participation.js';
 import type { InsightThresholds } from './rules.js';
+import { excerpt } from './text.js';
 import type {
   Detection,
   InsightAck,
@@ -36,10 +37,15 @@ import type {
 
 interface Note extends InsightNote {
   t: number;
+  /** The body's excerpt, as explanations quote it; kept with the body. */
+  quote: string;
   /** Who acknowledged it, and when (ISO). */
   acks: Map<string, string>;
-  inLinks: Set<string>;
-  outLinks: Set<string>;
+  /** Ids of the links ending and starting here (few per note, so arrays). */
+  inLinks: string[];
+  outLinks: string[];
+  /** Build-on / challenge pairs starting at this note, by the other note's id. */
+  pairs: Map<string, Pair[]> | null;
   /** Incoming supports/challenges links (an assumption being tested). */
   tests: number;
   /** Incoming answers links. */
@@ -136,9 +142,9 @@ export class InsightsEngine {
   /** Named authors' names, for people who wrote but are no longer participants. */
   private readonly authorNames = new Map<string, string>();
   private readonly lensHeard = new Map<string, number>();
-  private readonly pairs = new Map<string, Pair>();
   private readonly network = new Map<string, number>();
-  private readonly slots = new Map<string, Slot>();
+  /** Per person, per hour (epoch ms): their activity. */
+  private readonly slots = new Map<string, Map<number, Slot>>();
   private cachedParticipation: InsightParticipation | null = null;
 
   constructor(snapshot: InsightSnapshot) {
@@ -348,7 +354,7 @@ export class InsightsEngine {
     const questions = notes.filter((n) => n.kind === 'question').sort(byTime);
     const assumptions = notes.filter((n) => n.kind === 'assumption').sort(byTime);
     // The key open item: the most discussed one (most links), the oldest among equals.
-    const degree = (n: Note) => n.inLinks.size + n.outLinks.size;
+    const degree = (n: Note) => n.inLinks.length + n.outLinks.length;
     const key = [...questions, ...assumptions].sort((a, b) => degree(b) - degree(a) || byTime(a, b))[0];
     out.push(
       prematureDetection(
@@ -415,7 +421,7 @@ export class InsightsEngine {
     const topVoice = leader && leader.contributions > 0 ? leader.user : null;
     const facilitatorCount = this.figures.get(this.facilitatorId)?.contributions ?? 0;
 
-    const slots = [...this.slots.values()];
+    const slots = [...this.slots.values()].flatMap((hours) => [...hours.values()]);
     let first = Number.POSITIVE_INFINITY;
     let last = Number.NEGATIVE_INFINITY;
     for (const s of slots) {
@@ -493,31 +499,36 @@ export class InsightsEngine {
     d: number,
   ) {
     const hour = bucketStart(at, 'hour');
-    const key = `${userId}|${hour}`;
-    let s = this.slots.get(key);
+    let hours = this.slots.get(userId);
+    if (!hours) {
+      hours = new Map();
+      this.slots.set(userId, hours);
+    }
+    let s = hours.get(hour);
     if (!s) {
       s = { userId, hour, contributions: 0, buildOns: 0, acknowledgements: 0 };
-      this.slots.set(key, s);
+      hours.set(hour, s);
     }
     s[field] += d;
-    if (s.contributions === 0 && s.buildOns === 0 && s.acknowledgements === 0) this.slots.delete(key);
+    if (s.contributions === 0 && s.buildOns === 0 && s.acknowledgements === 0) hours.delete(hour);
   }
 
   private reclassify(n: Note): void {
-    const set = (rule: NoteRule, on: boolean) => {
-      if (on) this.candidates[rule].add(n.id);
-      else this.candidates[rule].delete(n.id);
-    };
     switch (n.kind) {
       case 'assumption':
-        return set('untested_assumption', n.state === 'untested' && n.tests === 0);
+        return this.mark('untested_assumption', n.id, n.state === 'untested' && n.tests === 0);
       case 'evidence':
-        return set('unused_evidence', n.uses === 0);
+        return this.mark('unused_evidence', n.id, n.uses === 0);
       case 'hypothesis':
-        return set('unsupported_hypothesis', n.evidence === 0);
+        return this.mark('unsupported_hypothesis', n.id, n.evidence === 0);
       case 'question':
-        return set('unanswered_question', n.state !== 'answered' && n.answers === 0);
+        return this.mark('unanswered_question', n.id, n.state !== 'answered' && n.answers === 0);
     }
+  }
+
+  private mark(rule: NoteRule, id: string, on: boolean): void {
+    if (on) this.candidates[rule].add(id);
+    else this.candidates[rule].delete(id);
   }
 
   private addNote(input: InsightNote): void {
@@ -525,9 +536,11 @@ export class InsightsEngine {
     const n: Note = {
       ...input,
       t: ms(input.createdAt),
+      quote: excerpt(input.body),
       acks: new Map(),
-      inLinks: new Set(),
-      outLinks: new Set(),
+      inLinks: [],
+      outLinks: [],
+      pairs: null,
       tests: 0,
       answers: 0,
       evidence: 0,
@@ -571,7 +584,10 @@ export class InsightsEngine {
       if (added && acknowledgedBy) for (const userId of acknowledgedBy) this.addAck(added, userId, at);
       return;
     }
-    n.body = input.body;
+    if (n.body !== input.body) {
+      n.body = input.body;
+      n.quote = excerpt(input.body);
+    }
     if (n.state !== input.state) {
       n.state = input.state;
       this.reclassify(n);
@@ -619,10 +635,17 @@ export class InsightsEngine {
     const from = this.notes.get(input.fromId);
     const to = this.notes.get(input.toId);
     if (!from || !to) return;
-    const link: Link = { ...input, t: ms(input.createdAt) };
+    const link: Link = {
+      id: input.id,
+      fromId: input.fromId,
+      toId: input.toId,
+      kind: input.kind,
+      createdAt: input.createdAt,
+      t: ms(input.createdAt),
+    };
     this.links.set(link.id, link);
-    from.outLinks.add(link.id);
-    to.inLinks.add(link.id);
+    from.outLinks.push(link.id);
+    to.inLinks.push(link.id);
     this.linkEffects(link, from, to, 1);
   }
 
@@ -632,8 +655,8 @@ export class InsightsEngine {
     this.links.delete(id);
     const from = this.notes.get(link.fromId);
     const to = this.notes.get(link.toId);
-    from?.outLinks.delete(id);
-    to?.inLinks.delete(id);
+    if (from) without(from.outLinks, id);
+    if (to) without(to.inLinks, id);
     if (from && to) this.linkEffects(link, from, to, -1);
   }
 
@@ -642,13 +665,10 @@ export class InsightsEngine {
     if (link.kind === 'synthesizes') this.synthesisLinks += d;
     if (to.kind === 'assumption' && (link.kind === 'supports' || link.kind === 'challenges')) to.tests += d;
     if (link.kind === 'answers' && to.kind === 'question') to.answers += d;
-    for (const [a, b] of [
-      [from, to],
-      [to, from],
-    ] as const) {
-      if (a.kind === 'hypothesis' && b.kind === 'evidence') a.evidence += d;
-      if (a.kind === 'evidence' && (b.kind === 'hypothesis' || b.kind === 'idea')) a.uses += d;
-    }
+    if (from.kind === 'hypothesis' && to.kind === 'evidence') from.evidence += d;
+    if (to.kind === 'hypothesis' && from.kind === 'evidence') to.evidence += d;
+    if (from.kind === 'evidence' && (to.kind === 'hypothesis' || to.kind === 'idea')) from.uses += d;
+    if (to.kind === 'evidence' && (from.kind === 'hypothesis' || from.kind === 'idea')) to.uses += d;
     this.reclassify(from);
     this.reclassify(to);
     this.pairEffects(link, from, to, d);
@@ -658,11 +678,16 @@ export class InsightsEngine {
   private pairEffects(link: Link, from: Note, to: Note, d: 1 | -1): void {
     if (from.anonymous || to.anonymous || from.authorId === to.authorId) return;
     const challenge = link.kind === 'challenges';
-    const key = `${from.id}|${to.id}|${challenge ? 1 : 0}`;
-    let pair = this.pairs.get(key);
+    if (!from.pairs) from.pairs = new Map();
+    let both = from.pairs.get(to.id);
+    if (!both) {
+      both = [];
+      from.pairs.set(to.id, both);
+    }
+    let pair = both.find((p) => p.challenge === challenge);
     if (!pair) {
       pair = { fromAuthor: from.authorId, toAuthor: to.authorId, challenge, times: [] };
-      this.pairs.set(key, pair);
+      both.push(pair);
     }
     const before = pair.times[0];
     if (d > 0) insertSorted(pair.times, link.t);
@@ -673,7 +698,9 @@ export class InsightsEngine {
     else this.pairSlot(pair, before, -1);
     if (after === undefined) {
       this.pairCounts(pair, -1);
-      this.pairs.delete(key);
+      const left = both.filter((p) => p !== pair);
+      if (left.length > 0) from.pairs.set(to.id, left);
+      else from.pairs.delete(to.id);
     } else this.pairSlot(pair, after, 1);
   }
 
@@ -690,6 +717,11 @@ export class InsightsEngine {
   private pairSlot(pair: Pair, at: number, d: 1 | -1): void {
     if (!pair.challenge) this.slot(pair.fromAuthor, at, 'buildOns', d);
   }
+}
+
+function without(list: string[], id: string): void {
+  const i = list.indexOf(id);
+  if (i >= 0) list.splice(i, 1);
 }
 
 function toInsightNote(n: Note): InsightNote {

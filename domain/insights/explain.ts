@@ -1,7 +1,7 @@
 import type { Phase } from '../model.js';
 import type { InsightRule, InsightThresholds, Severity } from './rules.js';
 import { INSIGHT_RULES, SEVERITIES } from './rules.js';
-import { duration, excerpt, names, percent, plural } from './text.js';
+import { duration, names, percent, plural } from './text.js';
 import type { Detection, Subject } from './types.js';
 
 // How each rule says what it saw, in plain words with the threshold it used, and how loud it is. Shared
@@ -41,7 +41,8 @@ const louder = (s: Severity): Severity => SEVERITIES[SEVERITIES.indexOf(s) + 1] 
 /** A note rule: fires once the note has been in its state for the threshold; louder after four times it. */
 export function noteDetection(
   rule: NoteRule,
-  note: { id: string; body: string; createdAt: string },
+  /** `quote` is the note's excerpt (text.ts), computed once per body by the caller. */
+  note: { id: string; quote: string; createdAt: string },
   ageMinutes: number,
   limitMinutes: number,
 ): Detection {
@@ -51,7 +52,7 @@ export function noteDetection(
     id: `${rule}:${note.id}`,
     rule,
     severity,
-    explanation: words(excerpt(note.body), duration(ageMinutes), duration(limitMinutes)),
+    explanation: words(note.quote, duration(ageMinutes), duration(limitMinutes)),
     subjects: [{ type: 'contribution', id: note.id }],
     fill: { personIds: [], noteId: note.id, lens: null },
     since: note.createdAt,
@@ -185,12 +186,15 @@ export function unheardLensDetection(
 const SEVERITY_RANK: Record<Severity, number> = { alert: 0, warning: 1, info: 2 };
 const RULE_RANK = new Map<InsightRule, number>(INSIGHT_RULES.map((r, i) => [r, i]));
 
+// Plain code-unit order: ISO times and ids sort correctly, and it is much cheaper than localeCompare.
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Loudest first, then in the rules' order, then the longest-standing first. */
 export function compareDetections(a: Detection, b: Detection): number {
   return (
     SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
     (RULE_RANK.get(a.rule) ?? 0) - (RULE_RANK.get(b.rule) ?? 0) ||
-    (a.since ?? '\uffff').localeCompare(b.since ?? '\uffff') ||
-    a.id.localeCompare(b.id)
+    compareText(a.since ?? '\uffff', b.since ?? '\uffff') ||
+    compareText(a.id, b.id)
   );
 }

@@ -14,6 +14,7 @@ import {
 import { gini, topShare } from './gini.js';
 import { bucketFor, bucketStart, HOUR, type InsightParticipation } from './participation.js';
 import type { InsightThresholds } from './rules.js';
+import { excerpt } from './text.js';
 import type { Detection, InsightNote, InsightSnapshot } from './types.js';
 
 // The rules restated plainly: every figure recomputed from the whole snapshot by scanning it, with no
@@ -56,7 +57,8 @@ export function referenceFindings(s: InsightSnapshot, now: number, t: InsightThr
   for (const n of s.notes)
     for (const rule of Object.keys(state) as NoteRule[]) {
       const age = (now - ms(n.createdAt)) / MINUTE;
-      if (state[rule](n) && age >= limits[rule]) out.push(noteDetection(rule, n, age, limits[rule]));
+      if (state[rule](n) && age >= limits[rule])
+        out.push(noteDetection(rule, { ...n, quote: excerpt(n.body) }, age, limits[rule]));
     }
 
   const named = s.notes.filter((n) => !n.anonymous);
