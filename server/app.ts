@@ -7,12 +7,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import websocket from '@fastify/websocket';
 import Fastify from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { LoginThrottle } from './auth/login-throttle.js';
 import { collabRoutes } from './collab/server.js';
 import type { Config } from './config.js';
@@ -38,6 +33,7 @@ import { tokenRoutes } from './routes/tokens.js';
 import { understandingRoutes } from './routes/understanding.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { workspaceRoutes } from './routes/workspaces.js';
+import { responseSerializer } from './serializer.js';
 import type { OpenDatabase } from './store/db.js';
 import { WebhookWorker } from './webhooks/worker.js';
 
@@ -76,7 +72,7 @@ export async function buildApp(config: Config, database: OpenDatabase): Promise<
   });
 
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializer(config.production));
   // Only JSON bodies: a text/plain body is what a cross-site form could send.
   app.removeContentTypeParser('text/plain');
   installErrorHandling(app);

@@ -96,11 +96,11 @@ export async function peoplePanels(
   // A lens counts as heard from named notes only: an anonymous note's lens would point at its author.
   const heard = new Set(visible.filter((c) => !c.anonymous).map((c) => c.perspective));
   return {
-    items: panels.map((panel) => {
-      const person = byId.get(panel.userId);
+    items: panels.map(({ userId, ...panel }) => {
+      const person = byId.get(userId);
       return {
         ...panel,
-        user: person?.user ?? { id: panel.userId, name: '' },
+        user: person?.user ?? { id: userId, name: '' },
         perspective: person?.perspective ?? null,
       };
     }),
