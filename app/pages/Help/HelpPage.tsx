@@ -31,7 +31,8 @@ export function HelpPage() {
       size="sm"
       c="dimmed"
       visibleFrom="sm"
-      onClick={() => navigate(-1)}
+      // Opened on its own (a new tab, a shared link) there is nothing to go back to: go home instead.
+      onClick={() => (window.history.length > 1 ? navigate(-1) : navigate('/'))}
     >
       <Group gap={4} wrap="nowrap">
         <IconArrowLeft size={14} aria-hidden />
