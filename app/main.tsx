@@ -83,8 +83,14 @@ const router = createBrowserRouter([
             lazy: () => import('./pages/Map/MapPage.js').then((m) => ({ Component: m.MapPage })),
           },
           {
+            path: '/w/:workspaceId/webhooks',
+            lazy: () =>
+              import('./pages/Webhooks/WebhooksPage.js').then((m) => ({ Component: m.WebhooksPage })),
+          },
+          {
             path: '/account/tokens',
-            lazy: () => import('./pages/Account/ApiTokensPage.js').then((m) => ({ Component: m.ApiTokensPage })),
+            lazy: () =>
+              import('./pages/Account/ApiTokensPage.js').then((m) => ({ Component: m.ApiTokensPage })),
           },
           {
             path: '/i/:inquiryId/print',

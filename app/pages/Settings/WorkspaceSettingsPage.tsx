@@ -71,6 +71,19 @@ export function WorkspaceSettingsPage() {
             {/* Facilitators see the thresholds their console uses; owners change them. */}
             <ThresholdsForm workspaceId={workspaceId} canEdit={isOwner} />
             <PulseThresholdForm workspaceId={workspaceId} canEdit={isOwner} />
+            {isOwner && (
+              <Stack gap={4} component="section" aria-labelledby="connections">
+                <Title order={2} size="h4" id="connections">
+                  Connections
+                </Title>
+                <Text size="sm" c="dimmed">
+                  Send events to the tools your business runs, as signed JSON or Slack messages.{' '}
+                  <Anchor component={Link} to={`/w/${workspaceId}/webhooks`}>
+                    Webhooks
+                  </Anchor>
+                </Text>
+              </Stack>
+            )}
           </>
         )}
       </Stack>
