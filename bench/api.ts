@@ -440,7 +440,7 @@ async function main(): Promise<void> {
     const overall = Math.max(watch.overallPeakKb, procStats(pid)?.hwmKb ?? 0);
     const conditions =
       `${CONNECTIONS} connections, ${DURATION} s per scenario (+${WARMUP} s warm-up), ${NOTES} notes, ${dbLabel}; ` +
-      `server: node ${process.version}, NODE_ENV=production, 1 process; client (autocannon) on the same ` +
+      `server: node ${process.version} ${process.env.BENCH_SOURCE === '1' ? 'server/main.ts via tsx' : 'dist-server/main.js (as npm start)'}, NODE_ENV=production, 1 process; client (autocannon) on the same ` +
       `${cpus().length}-core machine`;
     report(rows, overall, conditions);
   } finally {

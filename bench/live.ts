@@ -835,7 +835,7 @@ async function main(): Promise<void> {
   const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
   const conditions =
     `${cpus().length} cores (load average before the run: ${load}), node ${process.version}; ` +
-    `server: node --import tsx server/main.ts, NODE_ENV=production, LOG_LEVEL=warn; ` +
+    `server: ${process.env.BENCH_SOURCE === '1' ? 'node --import tsx server/main.ts' : 'node dist-server/main.js (as npm start)'}, NODE_ENV=production, LOG_LEVEL=warn; ` +
     `clients: ${CLIENT_PROCS} child process(es) of their own (ws package, no compression); ` +
     `writers: HTTP posts from the bench process, ${WRITERS} writer accounts, notes of ${BODY} characters; ` +
     `readers share ${READERS} accounts (each WebSocket is its own connection, whoever it belongs to); ` +

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import pg from 'pg';
+import { buildServerIfStale } from '../scripts/build-server.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
@@ -119,9 +120,13 @@ export async function startServer(
   };
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
   else delete env.DATABASE_URL;
-  const nodeArgs = ['--import', 'tsx'];
+  // What `npm start` runs: the compiled server (compiled first if stale); BENCH_SOURCE=1 runs the
+  // TypeScript sources through tsx instead, as `npm run dev` and the tests do.
+  const source = process.env.BENCH_SOURCE === '1';
+  const nodeArgs = source ? ['--import', 'tsx'] : [];
   if (profileDir) nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${profileDir}`);
-  const child = spawn(process.execPath, [...nodeArgs, resolve(ROOT, 'server/main.ts')], {
+  const entry = source ? resolve(ROOT, 'server/main.ts') : await buildServerIfStale();
+  const child = spawn(process.execPath, [...nodeArgs, entry], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
