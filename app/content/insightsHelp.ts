@@ -30,22 +30,22 @@ export const RULE_HELP: Record<InsightRule, RuleHelp> = {
   unused_evidence: {
     title: 'Unused evidence',
     watches: 'evidence that no hypothesis or idea uses',
-    how: 'A piece of evidence that, after a while (60 minutes by default), is not linked to any hypothesis or idea.',
+    how: 'A piece of evidence that, after a while (60 minutes by default), is not linked with any hypothesis or idea, in either direction. Severity rises at 4× the threshold.',
   },
   unsupported_hypothesis: {
     title: 'Hypothesis without evidence',
     watches: 'a hypothesis resting on no evidence',
-    how: 'A hypothesis that, after a while (60 minutes by default), is linked to no evidence.',
+    how: 'A hypothesis that, after a while (60 minutes by default), is linked with no evidence, in either direction. Marking it “supported” without evidence does not count.',
   },
   unanswered_question: {
     title: 'Unanswered question',
     watches: 'a question open for long with no answer',
-    how: 'An open question with no note linked to it as “answers” after a while (120 minutes by default).',
+    how: 'A question nobody has linked a note to as “answers”, and its author has not marked answered, after a while (120 minutes by default).',
   },
   silent_participant: {
     title: 'Quiet participant',
     watches: 'a participant who has not contributed, or only early on',
-    how: 'A participant with no contribution a while after the inquiry opened, or none for a while since their last (120 minutes by default). Anonymous notes are never attributed, so someone who only posts anonymously can look quiet here.',
+    how: 'A participant (not the facilitator) with no note under their name a while after the inquiry left framing or after they joined (120 minutes by default), or who spoke only early: the group went on writing for that long after their last note. Never while framing. Anonymous notes are never attributed, so someone who only posts anonymously can look quiet here.',
   },
   dominant_voice: {
     title: 'One voice dominates',
