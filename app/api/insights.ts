@@ -119,10 +119,15 @@ export function usePulses(inquiryId: string, lastSeq: number | undefined, enable
   });
 }
 
-export function usePulseResults(pulseId: string | undefined, responses: number | undefined) {
+export function usePulseResults(
+  pulseId: string | undefined,
+  responses: number | undefined,
+  closedAt: string | null | undefined,
+) {
   return useQuery({
-    // The count is part of the key: a new answer is a new result to read.
-    queryKey: [...pulseKeys.results(pulseId ?? ''), responses ?? 0],
+    // The count and the closing are part of the key: a new answer, or closing (which is what makes the
+    // figures visible), is a new result to read.
+    queryKey: [...pulseKeys.results(pulseId ?? ''), responses ?? 0, closedAt ?? 'open'],
     queryFn: ({ signal }) => pulsesApi.results(pulseId ?? '', signal),
     enabled: !!pulseId,
   });

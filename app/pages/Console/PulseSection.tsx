@@ -83,7 +83,7 @@ export function PulseSection({ inquiryId, lastSeq }: { inquiryId: string; lastSe
 }
 
 function PulseStatus({ pulse }: { pulse: Pulse }) {
-  const results = usePulseResults(pulse.id, pulse.responses);
+  const results = usePulseResults(pulse.id, pulse.responses, pulse.closedAt);
   const reached = pulse.responses >= pulse.threshold;
   return (
     <Stack gap="md">
