@@ -37,10 +37,10 @@ import type {
 
 interface Note extends InsightNote {
   t: number;
-  /** The body's excerpt, as explanations quote it; kept with the body. */
-  quote: string;
+  /** The body's excerpt, as explanations quote it: worked out the first time a finding needs it. */
+  quote: string | null;
   /** Who acknowledged it, and when (ISO). */
-  acks: Map<string, string>;
+  acks: Map<string, string> | null;
   /** Ids of the links ending and starting here (few per note, so arrays). */
   inLinks: string[];
   outLinks: string[];
@@ -201,7 +201,7 @@ export class InsightsEngine {
   snapshot(): InsightSnapshot {
     const acknowledgements: InsightAck[] = [];
     for (const n of this.notes.values())
-      for (const [userId, at] of n.acks) acknowledgements.push({ contributionId: n.id, userId, at });
+      for (const [userId, at] of n.acks ?? []) acknowledgements.push({ contributionId: n.id, userId, at });
     return {
       inquiryId: this.inquiryId,
       createdAt: this.createdAt,
@@ -264,7 +264,11 @@ export class InsightsEngine {
         const note = this.notes.get(id);
         if (!note) continue;
         const age = (now - note.t) / MINUTE;
-        if (age >= limit) out.push(noteDetection(rule, note, age, limit));
+        if (age < limit) continue;
+        note.quote ??= excerpt(note.body);
+        out.push(
+          noteDetection(rule, { id: note.id, quote: note.quote, createdAt: note.createdAt }, age, limit),
+        );
       }
     }
     this.silentFindings(now, t, out);
@@ -533,11 +537,20 @@ export class InsightsEngine {
 
   private addNote(input: InsightNote): void {
     if (this.notes.has(input.id)) return;
+    // Every field spelled out: one object shape for all notes keeps property access fast.
     const n: Note = {
-      ...input,
+      id: input.id,
+      authorId: input.authorId,
+      authorName: input.authorName,
+      anonymous: input.anonymous,
+      kind: input.kind,
+      state: input.state,
+      body: input.body,
+      createdAt: input.createdAt,
+      perspective: input.perspective,
       t: ms(input.createdAt),
-      quote: excerpt(input.body),
-      acks: new Map(),
+      quote: null,
+      acks: null,
       inLinks: [],
       outLinks: [],
       pairs: null,
@@ -586,7 +599,7 @@ export class InsightsEngine {
     }
     if (n.body !== input.body) {
       n.body = input.body;
-      n.quote = excerpt(input.body);
+      n.quote = null;
     }
     if (n.state !== input.state) {
       n.state = input.state;
@@ -594,8 +607,8 @@ export class InsightsEngine {
     }
     if (acknowledgedBy) {
       const now = new Set(acknowledgedBy);
-      for (const userId of [...n.acks.keys()]) if (!now.has(userId)) this.removeAck(n, userId);
-      for (const userId of now) if (!n.acks.has(userId)) this.addAck(n, userId, at);
+      for (const userId of [...(n.acks?.keys() ?? [])]) if (!now.has(userId)) this.removeAck(n, userId);
+      for (const userId of now) if (!n.acks?.has(userId)) this.addAck(n, userId, at);
     }
   }
 
@@ -603,7 +616,7 @@ export class InsightsEngine {
     const n = this.notes.get(id);
     if (!n) return;
     for (const linkId of [...n.inLinks, ...n.outLinks]) this.removeLink(linkId);
-    for (const userId of [...n.acks.keys()]) this.removeAck(n, userId);
+    for (const userId of [...(n.acks?.keys() ?? [])]) this.removeAck(n, userId);
     this.noteFigures(n, -1);
     this.notes.delete(id);
     for (const set of Object.values(this.candidates)) set.delete(id);
@@ -618,15 +631,16 @@ export class InsightsEngine {
   }
 
   private addAck(n: Note, userId: string, at: string): void {
+    if (!n.acks) n.acks = new Map();
     if (n.acks.has(userId)) return;
     n.acks.set(userId, at);
     this.ackFigures(n, userId, at, 1);
   }
 
   private removeAck(n: Note, userId: string): void {
-    const at = n.acks.get(userId);
+    const at = n.acks?.get(userId);
     if (at === undefined) return;
-    n.acks.delete(userId);
+    n.acks?.delete(userId);
     this.ackFigures(n, userId, at, -1);
   }
 
