@@ -139,7 +139,9 @@ export function usePulseMutations(inquiryId: string) {
   const open = useMutation({ mutationFn: () => insightsApi.openPulse(inquiryId), onSettled: settle });
   const close = useMutation({
     mutationFn: (pulseId: string) => insightsApi.closePulse(pulseId),
-    onSettled: settle,
+    // Closing is what makes the figures visible: read the results again, whatever the count.
+    onSettled: (_r, _e, pulseId) =>
+      Promise.all([settle(), qc.invalidateQueries({ queryKey: pulseKeys.results(pulseId) })]),
   });
   return { open, close };
 }
