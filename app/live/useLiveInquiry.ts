@@ -7,6 +7,7 @@ import type { Board } from '../api/endpoints.js';
 import { helpKeys } from '../api/help.js';
 import { notificationKeys } from '../api/notifications.js';
 import { keys } from '../api/queries.js';
+import { understandingKey } from '../api/understanding.js';
 import { applyBoardEvents, type BoardEvent, isBoardEvent } from './board.js';
 import { LiveStream, type StreamStatus } from './stream.js';
 
@@ -188,6 +189,17 @@ class CacheWriter {
         void this.qc.invalidateQueries({ queryKey: helpKeys.list(id) });
         // Answers count as help given in the people panels.
         void this.qc.invalidateQueries({ queryKey: keys.people(id) });
+        this.schedule('inquiry');
+        break;
+      case 'understanding.changed':
+        // A check opened, closed or answered (never anyone's answer): the checks and the console.
+        void this.qc.invalidateQueries({ queryKey: understandingKey(id) });
+        void this.qc.invalidateQueries({ queryKey: ['insights', id] });
+        this.schedule('inquiry');
+        break;
+      case 'pulses.changed':
+        // A pulse opened or closed: every pulse list (the board's, the console's, the workspace's), results.
+        void this.qc.invalidateQueries({ queryKey: ['pulses'] });
         this.schedule('inquiry');
         break;
       default:
