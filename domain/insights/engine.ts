@@ -15,7 +15,7 @@ import {
 import { gini, topShare } from './gini.js';
 import { type Bucket, bucketFor, bucketStart, HOUR, type InsightParticipation } from './participation.js';
 import type { InsightThresholds } from './rules.js';
-import { excerpt } from './text.js';
+import { duration, excerpt } from './text.js';
 import type {
   Detection,
   InsightAck,
@@ -39,6 +39,10 @@ interface Note extends InsightNote {
   t: number;
   /** The body's excerpt, as explanations quote it: worked out the first time a finding needs it. */
   quote: string | null;
+  /** The last finding made per rule, reused while it would read the same (same age in words, same loudness). */
+  made: Partial<
+    Record<NoteRule, { words: string; loud: boolean; limit: number; detection: Detection }>
+  > | null;
   /** Who acknowledged it, and when (ISO). */
   acks: Map<string, string> | null;
   /** Ids of the links ending and starting here (few per note, so arrays). */
@@ -265,10 +269,24 @@ export class InsightsEngine {
         if (!note) continue;
         const age = (now - note.t) / MINUTE;
         if (age < limit) continue;
+        // A busy inquiry has thousands of these: the same words are not built again on every read.
+        const words = duration(age);
+        const loud = limit > 0 && age >= 4 * limit;
+        const last = note.made?.[rule];
+        if (last && last.words === words && last.loud === loud && last.limit === limit) {
+          out.push(last.detection);
+          continue;
+        }
         note.quote ??= excerpt(note.body);
-        out.push(
-          noteDetection(rule, { id: note.id, quote: note.quote, createdAt: note.createdAt }, age, limit),
+        const detection = noteDetection(
+          rule,
+          { id: note.id, quote: note.quote, createdAt: note.createdAt },
+          age,
+          limit,
         );
+        note.made ??= {};
+        note.made[rule] = { words, loud, limit, detection };
+        out.push(detection);
       }
     }
     this.silentFindings(now, t, out);
@@ -550,6 +568,7 @@ export class InsightsEngine {
       perspective: input.perspective,
       t: ms(input.createdAt),
       quote: null,
+      made: null,
       acks: null,
       inLinks: [],
       outLinks: [],
@@ -600,6 +619,7 @@ export class InsightsEngine {
     if (n.body !== input.body) {
       n.body = input.body;
       n.quote = null;
+      n.made = null;
     }
     if (n.state !== input.state) {
       n.state = input.state;
