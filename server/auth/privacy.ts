@@ -7,6 +7,7 @@ import {
 } from '../../domain/mechanics/private-mode.js';
 import type { StoredEvent } from '../live/events.js';
 import type { Db } from '../store/db.js';
+import { listEventsSince } from '../store/events.js';
 import type { InquiryRecord } from '../store/inquiries.js';
 
 // Think first, leader speaks last: which notes of an inquiry a viewer may see right now. The rules are in
@@ -56,22 +57,39 @@ const settingsOf = (i: InquiryRecord) => ({
   revealedAt: i.revealedAt,
 });
 
-export async function loadPrivacy(db: Db, inquiry: InquiryRecord): Promise<Privacy> {
+/**
+ * The rules for an inquiry now, or — given `asOfSeq` — as they stood right after that event of its log
+ * (settings from `inquiry`): a live room that switches the rules on mid-stream must not count people who
+ * join or post only in events it has not delivered yet.
+ */
+export async function loadPrivacy(db: Db, inquiry: InquiryRecord, asOfSeq?: number): Promise<Privacy> {
   if (!inquiry.privateMode && !inquiry.leaderSpeaksLast) return new Privacy(null);
-  const [participants, posters] = await Promise.all([
-    db.selectFrom('inquiry_participants').select('user_id').where('inquiry_id', '=', inquiry.id).execute(),
-    db
-      .selectFrom('contributions')
-      .select('author_id')
-      .distinct()
-      .where('inquiry_id', '=', inquiry.id)
-      .execute(),
-  ]);
+  const notes = db.selectFrom('contributions').where('inquiry_id', '=', inquiry.id);
+  const [participants, posters]: [{ user_id: string }[], { author_id: string; id?: string }[]] =
+    await Promise.all([
+      db.selectFrom('inquiry_participants').select('user_id').where('inquiry_id', '=', inquiry.id).execute(),
+      // Now: one row per author. As of an event: every note, to leave out those written after it.
+      asOfSeq === undefined
+        ? notes.select('author_id').distinct().execute()
+        : notes.select(['author_id', 'id']).execute(),
+    ]);
+  const participantIds = new Set(participants.map((p) => p.user_id));
+  const laterNotes = new Set<string>();
+  if (asOfSeq !== undefined) {
+    // Read after the rows: every change seen above has its event here (committed together), so undoing
+    // the later events, newest first, gives the facts as of `asOfSeq`.
+    for (const event of (await listEventsSince(db, inquiry.id, asOfSeq)).reverse()) {
+      if (event.type === 'contribution.created') laterNotes.add(event.data.id);
+      else if (event.type === 'participant.joined') participantIds.delete(event.data.user.id);
+      else if (event.type === 'participant.left') participantIds.add(event.data.user.id);
+    }
+  }
+  const postedIds = posters.filter((p) => !(p.id && laterNotes.has(p.id))).map((p) => p.author_id);
   return new Privacy({
     settings: settingsOf(inquiry),
     facilitatorId: inquiry.facilitatorId,
-    participantIds: participants.map((p) => p.user_id),
-    postedIds: posters.map((p) => p.author_id),
+    participantIds: [...participantIds],
+    postedIds: [...new Set(postedIds)],
   });
 }
 

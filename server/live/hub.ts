@@ -156,6 +156,7 @@ export class LiveHub {
           const current = await findInquiry(this.db, inquiry.id);
           return current ? loadPrivacy(this.db, current) : new Privacy(null);
         },
+        privacyAt: (settings, seq) => loadPrivacy(this.db, settings, seq),
       },
       Promise.all(subscriptions),
       (error) => this.log.error({ err: error, inquiryId: inquiry.id }, 'live room failed to deliver'),

@@ -1,4 +1,5 @@
 import { type Privacy, privacyAfter } from '../auth/privacy.js';
+import type { InquiryRecord } from '../store/inquiries.js';
 import type { StoredEvent } from './events.js';
 
 // One inquiry's live room on this instance: it puts the events it hears in sequence order, with no gaps
@@ -18,6 +19,8 @@ export interface RoomDeps {
   eventsSince(since: number): Promise<StoredEvent[]>;
   /** Who may see which notes now (private mode, leader speaks last). */
   privacy(): Promise<Privacy>;
+  /** The same, with these settings, as of the event numbered `seq`: read when the rules switch on. */
+  privacyAt(inquiry: InquiryRecord, seq: number): Promise<Privacy>;
 }
 
 export class Room<L extends Listener = Listener> {
@@ -55,17 +58,22 @@ export class Room<L extends Listener = Listener> {
     if (event.seq > this.head + 1) {
       for (const missed of await this.deps.eventsSince(this.head)) {
         if (missed.seq >= event.seq) break;
-        this.dispatch(missed);
+        await this.dispatch(missed);
       }
     }
-    if (event.seq === this.head + 1) this.dispatch(event);
+    if (event.seq === this.head + 1) await this.dispatch(event);
   }
 
-  private dispatch(event: StoredEvent): void {
+  private async dispatch(event: StoredEvent): Promise<void> {
     if (event.seq !== this.head + 1) return;
     this.head = event.seq;
     const audienceCache = new Map<string, Buffer>();
     for (const listener of this.listeners) listener.deliver(event, audienceCache, this.privacy);
-    this.privacy = privacyAfter(this.privacy, event);
+    // While nothing was hidden the room kept no participants nor posters; when a setting switches the
+    // rules on, read them as of this event. Awaited inside the chain, so no later event overtakes.
+    this.privacy =
+      event.type === 'inquiry.updated' && !this.privacy.active && privacyAfter(this.privacy, event).active
+        ? await this.deps.privacyAt(event.data, event.seq)
+        : privacyAfter(this.privacy, event);
   }
 }
