@@ -222,7 +222,12 @@ export function ThresholdsForm({ workspaceId, canEdit }: { workspaceId: string; 
                     }}
                     error={errors[s.key]}
                     disabled={!canEdit}
-                    styles={{ label: { marginBottom: 2 } }}
+                    // Inputs side by side line up, however long the words above them.
+                    styles={{
+                      root: { display: 'flex', flexDirection: 'column', height: '100%' },
+                      label: { marginBottom: 2 },
+                      wrapper: { marginTop: 'auto' },
+                    }}
                   />
                 ))}
               </SimpleGrid>

@@ -78,7 +78,7 @@ export function WorkspaceSettingsPage() {
                 </Title>
                 <Text size="sm" c="dimmed">
                   Send events to the tools your business runs, as signed JSON or Slack messages.{' '}
-                  <Anchor component={Link} to={`/w/${workspaceId}/webhooks`}>
+                  <Anchor component={Link} to={`/w/${workspaceId}/webhooks`} underline="always">
                     Webhooks
                   </Anchor>
                 </Text>
