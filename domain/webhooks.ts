@@ -1,19 +1,6 @@
-// Webhook rules that need no I/O: when a failed delivery is tried again, what a Slack message says, and
-// what exactly is signed.
+// Webhook rules that need no I/O: what a Slack message says and what exactly is signed (retries: retry.ts).
 
-/** Waits between attempts, as multiples of the base (30 s in production): 30 s, 2 min, 10 min, 1 h, 6 h. */
-const BACKOFF_STEPS = [1, 4, 20, 120, 720] as const;
-export const MAX_ATTEMPTS = BACKOFF_STEPS.length + 1;
-
-/**
- * When to try again after `attempts` failed tries, or null to give up. Jitter (±20%) keeps a fleet of
- * retries from arriving at a recovering receiver all at once.
- */
-export function nextAttemptDelayMs(attempts: number, baseMs: number, random = Math.random): number | null {
-  const step = BACKOFF_STEPS[attempts - 1];
-  if (step === undefined) return null;
-  return Math.round(step * baseMs * (0.8 + 0.4 * random()));
-}
+export { MAX_ATTEMPTS, nextAttemptDelayMs } from './retry.js';
 
 /** The signed string: the timestamp, a dot, and the exact body, so a replayed body with a new time fails. */
 export const signedContent = (timestamp: number, body: string) => `${timestamp}.${body}`;

@@ -15,6 +15,7 @@ import { body, installErrorHandling } from './http-errors.js';
 import { createBus } from './live/bus.js';
 import { LiveHub } from './live/hub.js';
 import { liveRoutes } from './live/routes.js';
+import { Mailer } from './mail/mailer.js';
 import { authRoutes } from './routes/auth.js';
 import { consentRoutes } from './routes/consent.js';
 import type { App, RouteContext } from './routes/context.js';
@@ -45,6 +46,8 @@ export interface BuiltApp {
   app: App;
   /** Every route the server registered, for tests that must cover each one. */
   routes: { method: string; url: string; hidden: boolean }[];
+  /** The mail outbox and digests, to run a pass now (tests, scripts). */
+  mailer: Mailer;
 }
 
 function loggerOptions(config: Config) {
@@ -135,6 +138,10 @@ export async function buildApp(config: Config, database: OpenDatabase): Promise<
   );
   app.addHook('onReady', async () => webhooks.start());
   app.addHook('preClose', () => webhooks.stop());
+  // E-mail digests and the mail outbox (SMTP_URL; without it mails go to the log).
+  const mailer = new Mailer(database.db, { ...config.mail, publicUrl: config.publicUrl }, app.log);
+  app.addHook('onReady', async () => mailer.start());
+  app.addHook('preClose', () => mailer.stop());
   const ctx: RouteContext = {
     db: database.db,
     writer: { db: database.db, events: live },
@@ -145,6 +152,7 @@ export async function buildApp(config: Config, database: OpenDatabase): Promise<
     throttle: new LoginThrottle(database.db, config),
     version: VERSION,
     webhooks,
+    mailer,
   };
   healthRoutes(app, ctx);
   authRoutes(app, ctx);
@@ -169,7 +177,7 @@ export async function buildApp(config: Config, database: OpenDatabase): Promise<
 
   serveWebApp(app, config.webDir);
   await app.ready();
-  return { app, routes };
+  return { app, routes, mailer };
 }
 
 /** Serves the built SPA (from dist/ unless configured), with index.html for every client-side route. */

@@ -21,6 +21,12 @@ const Env = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   AUTH_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  /** Where digests are sent through, e.g. smtps://user:pass@smtp.example.com:465; unset: mails go to the log. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z.string().default('Colearn <colearn@localhost>'),
   /** Webhooks may go to loopback and private addresses (an intranet tool); off by default (SSRF). */
   WEBHOOKS_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
   /** Where the built web app is; dist/ unless a test run builds its own copy. */
@@ -49,6 +55,14 @@ export interface Config {
   invitationTtlMs: number;
   /** The built web app's folder, or null for dist/ beside the code. */
   webDir: string | null;
+  mail: {
+    /** null: mails are written to the log instead of sent. */
+    smtpUrl: string | null;
+    from: string;
+    /** How often each instance sends due mails and looks for digests that are due. */
+    pollMs: number;
+    retryBaseMs: number;
+  };
   webhooks: {
     allowPrivate: boolean;
     /** How often each instance looks for deliveries that are due. */
@@ -85,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlMs: 30 * 24 * 3600_000,
     invitationTtlMs: 14 * 24 * 3600_000,
     webDir: e.WEB_DIR ? resolve(e.WEB_DIR) : null,
+    mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM, pollMs: 30_000, retryBaseMs: 30_000 },
     webhooks: {
       allowPrivate: e.WEBHOOKS_ALLOW_PRIVATE === 'true',
       pollMs: 2_000,

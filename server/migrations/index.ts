@@ -13,6 +13,7 @@ import * as understandingPulses from './2026-11-28-011-understanding-pulses.js';
 import * as insights from './2026-11-28-012-insights.js';
 import * as apiTokens from './2026-11-28-013-api-tokens.js';
 import * as webhooks from './2026-11-28-014-webhooks.js';
+import * as notificationDelivery from './2026-11-28-015-notification-delivery.js';
 
 // Listed by hand, not read from disk, so the set is the same under tsx, a bundle or a test runner.
 const MIGRATIONS: Record<string, Migration> = {
@@ -30,6 +31,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28-012-insights': insights,
   '2026-11-28-013-api-tokens': apiTokens,
   '2026-11-28-014-webhooks': webhooks,
+  '2026-11-28-015-notification-delivery': notificationDelivery,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -11,6 +11,7 @@ import type { Config } from '../config.js';
 import type { Bus } from '../live/bus.js';
 import type { LiveHub } from '../live/hub.js';
 import type { Writer } from '../live/transact.js';
+import type { Mailer } from '../mail/mailer.js';
 import type { Db } from '../store/db.js';
 import type { WebhookWorker } from '../webhooks/worker.js';
 
@@ -37,6 +38,8 @@ export interface RouteContext {
   version: string;
   /** Sends the webhook outbox; routes use it to send a test delivery at once. */
   webhooks: WebhookWorker;
+  /** Digests and the mail outbox. */
+  mailer: Mailer;
 }
 
 /** Marks a route as needing a session cookie or an API token (`Authorization: Bearer`), for the OpenAPI document. */

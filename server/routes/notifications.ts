@@ -2,9 +2,12 @@ import {
   MarkReadBody,
   MarkReadResponse,
   NotificationList,
+  NotificationPreferencesBody,
+  NotificationPreferencesResponse,
   NotificationQuery,
 } from '../../contract/notifications.js';
 import { requireUser } from '../auth/session.js';
+import { findPreferences, savePreferences } from '../store/notification-preferences.js';
 import { listNotifications, markRead } from '../store/notifications.js';
 import { type App, type RouteContext, SESSION } from './context.js';
 
@@ -69,6 +72,37 @@ export function notificationRoutes(app: App, ctx: RouteContext): void {
       const marked = await markRead(db, user.id, request.body.ids);
       const { unreadCount } = await listNotifications(db, { userId: user.id, unreadOnly: true, limit: 1 });
       return { marked, unreadCount };
+    },
+  );
+
+  app.get(
+    '/api/me/notification-preferences',
+    {
+      schema: {
+        tags,
+        summary: 'Which kinds reach your inbox, and your e-mail digest',
+        security: SESSION,
+        response: { 200: NotificationPreferencesResponse },
+      },
+    },
+    async (request) => ({ preferences: await findPreferences(db, (await requireUser(db, request)).id) }),
+  );
+
+  app.put(
+    '/api/me/notification-preferences',
+    {
+      schema: {
+        tags,
+        summary: 'Choose which kinds reach your inbox and whether you get an hourly or daily digest',
+        security: SESSION,
+        body: NotificationPreferencesBody,
+        response: { 200: NotificationPreferencesResponse },
+      },
+    },
+    async (request) => {
+      const user = await requireUser(db, request);
+      await savePreferences(db, user.id, request.body);
+      return { preferences: await findPreferences(db, user.id) };
     },
   );
 }

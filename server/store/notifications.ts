@@ -1,6 +1,7 @@
 import type { NotificationKind } from '../../domain/model.js';
 import type { Db } from './db.js';
 import { newId, now } from './ids.js';
+import { mutedAmong } from './notification-preferences.js';
 
 export interface NewNotification {
   userId: string;
@@ -26,7 +27,9 @@ export const summarize = (text: string, max = 140): string => {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 };
 
-export async function insertNotifications(db: Db, items: readonly NewNotification[]): Promise<void> {
+/** Stores notifications, leaving out the people who muted that kind (notification preferences). */
+export async function insertNotifications(db: Db, all: readonly NewNotification[]): Promise<void> {
+  const items = await withoutMuted(db, all);
   if (items.length === 0) return;
   const at = now();
   await db
@@ -46,6 +49,21 @@ export async function insertNotifications(db: Db, items: readonly NewNotificatio
       })),
     )
     .execute();
+}
+
+async function withoutMuted(db: Db, items: readonly NewNotification[]): Promise<readonly NewNotification[]> {
+  if (items.length === 0) return items;
+  const kept: NewNotification[] = [];
+  for (const kind of new Set(items.map((n) => n.kind))) {
+    const ofKind = items.filter((n) => n.kind === kind);
+    const muted = await mutedAmong(
+      db,
+      ofKind.map((n) => n.userId),
+      kind,
+    );
+    kept.push(...ofKind.filter((n) => !muted.has(n.userId)));
+  }
+  return kept;
 }
 
 /** A page of someone's inbox, newest first, with how many are unread in all. */

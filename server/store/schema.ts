@@ -72,6 +72,28 @@ export interface WebhookDeliveriesTable {
   delivered_at: string | null;
 }
 
+export interface NotificationPreferencesTable {
+  user_id: string;
+  email_digest: 'off' | 'hourly' | 'daily';
+  muted: string; // comma-separated notification kinds kept out of the inbox
+  last_digest_at: string;
+  updated_at: string;
+}
+
+export interface MailOutboxTable {
+  id: string;
+  to_address: string;
+  subject: string;
+  text: string;
+  status: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  next_attempt_at: string | null;
+  claimed_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
 export interface LoginFailuresTable {
   key: string; // "account:<email>" or "ip:<address>"
   at: string;
@@ -371,6 +393,8 @@ export interface DB {
   api_tokens: ApiTokensTable;
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  notification_preferences: NotificationPreferencesTable;
+  mail_outbox: MailOutboxTable;
   login_failures: LoginFailuresTable;
   workspaces: WorkspacesTable;
   memberships: MembershipsTable;

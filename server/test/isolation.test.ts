@@ -128,6 +128,8 @@ const NOT_WORKSPACE_SCOPED = new Set([
   'POST /api/notifications/read',
   'POST /api/invitations/:token/accept',
   // The caller's own API tokens (tested in tokens.test.ts: nobody else's can be listed or revoked).
+  'GET /api/me/notification-preferences',
+  'PUT /api/me/notification-preferences',
   'GET /api/me/tokens',
   'POST /api/me/tokens',
   'DELETE /api/me/tokens/:tokenId',

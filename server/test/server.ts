@@ -14,6 +14,7 @@ export interface TestServer {
   database: OpenDatabase;
   databaseConfig: Config['database'];
   routes: BuiltApp['routes'];
+  mailer: BuiltApp['mailer'];
   close(): Promise<void>;
 }
 
@@ -36,7 +37,7 @@ export async function startServer(
     ...options.config,
   };
   const database = await openDatabase(config.database);
-  const { app, routes } = await buildApp(config, database);
+  const { app, routes, mailer } = await buildApp(config, database);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('server has no port');
@@ -45,6 +46,7 @@ export async function startServer(
     database,
     databaseConfig: config.database,
     routes,
+    mailer,
     close: async () => {
       await app.close();
       await database.close();

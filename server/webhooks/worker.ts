@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { MAX_ATTEMPTS, nextAttemptDelayMs } from '../../domain/webhooks.js';
+import { MAX_ATTEMPTS, nextAttemptDelayMs } from '../../domain/retry.js';
+import { Poller } from '../jobs/poller.js';
 import type { Db } from '../store/db.js';
 import { now } from '../store/ids.js';
 import {
@@ -21,41 +22,31 @@ export interface WorkerOptions extends SendOptions {
 }
 
 export class WebhookWorker {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
+  private readonly poller: Poller;
 
   constructor(
     private readonly db: Db,
     private readonly options: WorkerOptions,
     private readonly log: FastifyBaseLogger,
-  ) {}
+  ) {
+    this.poller = new Poller(
+      options.pollMs,
+      () => this.sendDue(),
+      (error) => log.error({ err: error }, 'webhook worker pass failed'),
+    );
+  }
 
   start(): void {
-    this.timer ??= setInterval(() => void this.tick(), this.options.pollMs);
-    this.timer.unref();
+    this.poller.start();
   }
 
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running;
-  }
-
-  /** One pass over what is due; a pass already under way is joined, not doubled. */
-  tick(): Promise<void> {
-    this.running ??= this.sendDue().finally(() => {
-      this.running = null;
-    });
-    return this.running;
+  stop(): Promise<void> {
+    return this.poller.stop();
   }
 
   private async sendDue(): Promise<void> {
-    try {
-      const due = await dueDeliveries(this.db, now(), this.options.batch);
-      await Promise.all(due.map((d) => this.attempt(d)));
-    } catch (error) {
-      this.log.error({ err: error }, 'webhook worker pass failed');
-    }
+    const due = await dueDeliveries(this.db, now(), this.options.batch);
+    await Promise.all(due.map((d) => this.attempt(d)));
   }
 
   /** Sends one delivery now (the test button), whatever its schedule. */
