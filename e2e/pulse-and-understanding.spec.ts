@@ -347,3 +347,54 @@ test.describe('pulse, understanding check and workspace settings', () => {
     await ana.context.close();
   });
 });
+
+test.describe('dark scheme', () => {
+  test.use({ colorScheme: 'dark' });
+
+  test('the pulse form, the ranking form and the settings page pass axe', async ({ browser }) => {
+    const owner = await browser.newContext({ colorScheme: 'dark' });
+    await apiSignUp(owner.request, 'Olivia Owner');
+    const workspaceId = (await apiWorkspace(owner.request, 'Dark & Co')).id;
+    const ana = await member(browser, owner.request, workspaceId, 'Ana Alves');
+    const inquiry = (
+      await ok<{ inquiry: { id: string } }>(
+        await owner.request.post(`/api/workspaces/${workspaceId}/inquiries`, {
+          data: {
+            title: 'Why is churn up?',
+            question: 'Why did churn double?',
+            participantIds: [ana.user.id],
+          },
+        }),
+      )
+    ).inquiry;
+    await ok(await owner.request.post(`/api/inquiries/${inquiry.id}/pulses`, { data: { closesAt: null } }));
+    await ok(
+      await owner.request.post(`/api/inquiries/${inquiry.id}/understanding`, {
+        data: { stage: 'exploring', items: [{ label: 'Price' }, { label: 'Onboarding' }] },
+      }),
+    );
+
+    const page = await ana.context.newPage();
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto(`/i/${inquiry.id}`);
+    await expect(page.getByRole('button', { name: 'Answer the pulse' })).toBeVisible(SLOW);
+    await expectAccessible(page, 'dark board with a pulse and a check');
+    await page.getByRole('button', { name: 'Answer the pulse' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Send my answers' }).click();
+    await expect(page.getByText(/Answer all seven statements/)).toBeVisible();
+    await expectAccessible(page, 'dark pulse form with errors', '[role="dialog"]');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Rank them' }).click();
+    await expect(page.getByRole('dialog', { name: 'Rank the explanations privately' })).toBeVisible();
+    await expectAccessible(page, 'dark ranking form', '[role="dialog"]');
+
+    const settings = await owner.newPage();
+    await settings.emulateMedia({ colorScheme: 'dark' });
+    await settings.goto(`/w/${workspaceId}/settings`);
+    await expect(settings.getByTestId('prompt').first()).toBeVisible(SLOW);
+    await expect(settings.getByLabel('Answers needed before results show')).toBeVisible();
+    await expectAccessible(settings, 'dark settings');
+    await ana.context.close();
+    await owner.close();
+  });
+});
