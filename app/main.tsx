@@ -88,6 +88,13 @@ const router = createBrowserRouter([
               import('./pages/Webhooks/WebhooksPage.js').then((m) => ({ Component: m.WebhooksPage })),
           },
           {
+            path: '/account/notifications',
+            lazy: () =>
+              import('./pages/Account/NotificationSettingsPage.js').then((m) => ({
+                Component: m.NotificationSettingsPage,
+              })),
+          },
+          {
             path: '/account/tokens',
             lazy: () =>
               import('./pages/Account/ApiTokensPage.js').then((m) => ({ Component: m.ApiTokensPage })),

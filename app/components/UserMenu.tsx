@@ -1,5 +1,13 @@
 import { Menu, UnstyledButton, useMantineColorScheme } from '@mantine/core';
-import { IconCheck, IconDeviceDesktop, IconKey, IconLogout, IconMoon, IconSun } from '@tabler/icons-react';
+import {
+  IconBell,
+  IconCheck,
+  IconDeviceDesktop,
+  IconKey,
+  IconLogout,
+  IconMoon,
+  IconSun,
+} from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
 import type { User } from '../../contract/accounts.js';
@@ -56,6 +64,9 @@ export function UserMenu({ user }: { user: User }) {
           </Menu.Item>
         ))}
         <Menu.Divider />
+        <Menu.Item component={Link} to="/account/notifications" leftSection={<IconBell size={16} />}>
+          Notifications
+        </Menu.Item>
         <Menu.Item component={Link} to="/account/tokens" leftSection={<IconKey size={16} />}>
           API tokens
         </Menu.Item>
