@@ -1,4 +1,5 @@
-import { Button, Group, Text } from '@mantine/core';
+import { Button, Group } from '@mantine/core';
+import { FormError } from './FormError.js';
 
 /** The end of a small inline form: the error that belongs to no field, then Cancel and the submit button. */
 export function FormFooter({
@@ -14,11 +15,7 @@ export function FormFooter({
 }) {
   return (
     <>
-      {formError && (
-        <Text size="sm" c="var(--mantine-color-error)" role="alert">
-          {formError}
-        </Text>
-      )}
+      <FormError message={formError} />
       <Group justify="flex-end" gap="xs">
         <Button variant="default" size="xs" onClick={onCancel}>
           Cancel

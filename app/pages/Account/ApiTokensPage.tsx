@@ -21,6 +21,7 @@ import type { ApiToken, CreatedApiToken } from '../../../contract/tokens.js';
 import { useApiTokens, useCreateApiToken, useRevokeApiToken } from '../../api/tokens.js';
 import { AppLayout } from '../../components/AppLayout.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
+import { FormError } from '../../components/FormError.js';
 import { PageError } from '../../components/PageState.js';
 import { RelativeTime } from '../../components/RelativeTime.js';
 import { useFormErrors } from '../../lib/forms.js';
@@ -101,11 +102,7 @@ function NewTokenForm({ onCreated }: { onCreated: (created: CreatedApiToken) => 
           error={errors['body.expiresInDays']}
           maw={280}
         />
-        {formError && (
-          <Text size="sm" c="var(--mantine-color-error)" role="alert">
-            {formError}
-          </Text>
-        )}
+        <FormError message={formError} />
         <Group>
           <Button type="submit" loading={create.isPending} leftSection={<IconKey size={16} />}>
             Make token

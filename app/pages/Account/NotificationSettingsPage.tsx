@@ -5,6 +5,7 @@ import type { DigestFrequency } from '../../../domain/digest.js';
 import { NOTIFICATION_KINDS, type NotificationKind } from '../../../domain/model.js';
 import { useNotificationPreferences, useSaveNotificationPreferences } from '../../api/preferences.js';
 import { AppLayout } from '../../components/AppLayout.js';
+import { FormError } from '../../components/FormError.js';
 import { PageError } from '../../components/PageState.js';
 import { useFormErrors } from '../../lib/forms.js';
 import { notifySuccess } from '../../lib/notify.js';
@@ -89,11 +90,7 @@ function PreferencesForm({ initial }: { initial: NotificationPreferences }) {
             ))}
           </Stack>
         </Radio.Group>
-        {formError && (
-          <Text size="sm" c="var(--mantine-color-error)" role="alert">
-            {formError}
-          </Text>
-        )}
+        <FormError message={formError} />
         <Group>
           <Button type="submit" loading={save.isPending}>
             Save

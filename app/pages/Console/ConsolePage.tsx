@@ -1,10 +1,11 @@
-import { Anchor, Button, Center, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
-import { IconArrowLeft, IconLock } from '@tabler/icons-react';
+import { Button, Center, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { IconLock } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { Link, useParams } from 'react-router';
 import { useInsights } from '../../api/insights.js';
 import { useMe, useMyRole } from '../../api/queries.js';
 import { AppLayout } from '../../components/AppLayout.js';
+import { BackToBoard } from '../../components/BackToBoard.js';
 import { InquiryNav } from '../../components/InquiryNav.js';
 import { PageError } from '../../components/PageState.js';
 import { RelativeTime } from '../../components/RelativeTime.js';
@@ -65,14 +66,7 @@ export function ConsolePage() {
     );
   }
 
-  const crumbs = (
-    <Anchor component={Link} to={`/i/${inquiryId}`} size="sm" c="dimmed" visibleFrom="sm">
-      <Group gap={4} wrap="nowrap">
-        <IconArrowLeft size={14} aria-hidden />
-        Back to the board
-      </Group>
-    </Anchor>
-  );
+  const crumbs = <BackToBoard inquiryId={inquiryId} />;
 
   return (
     <AppLayout workspaceId={inquiry?.workspaceId} crumbs={crumbs} wide>

@@ -1,7 +1,6 @@
 import '@xyflow/react/dist/style.css';
 
 import {
-  Anchor,
   Button,
   Chip,
   Group,
@@ -13,7 +12,7 @@ import {
   useComputedColorScheme,
 } from '@mantine/core';
 import { useElementSize } from '@mantine/hooks';
-import { IconArrowLeft } from '@tabler/icons-react';
+
 import {
   Background,
   Controls,
@@ -32,6 +31,7 @@ import { Link, useParams } from 'react-router';
 import type { Contribution, Link as NoteLink } from '../../../contract/contributions.js';
 import type { ContributionKind } from '../../../domain/model.js';
 import { AppLayout } from '../../components/AppLayout.js';
+import { BackToBoard } from '../../components/BackToBoard.js';
 import { InquiryNav } from '../../components/InquiryNav.js';
 import { PageError } from '../../components/PageState.js';
 import { KIND_LIST, KINDS, LINKS } from '../../kinds.js';
@@ -211,14 +211,7 @@ export function MapPage() {
     );
   }
 
-  const crumbs = (
-    <Anchor component={Link} to={`/i/${inquiryId}`} size="sm" c="dimmed" visibleFrom="sm">
-      <Group gap={4} wrap="nowrap">
-        <IconArrowLeft size={14} aria-hidden />
-        Back to the board
-      </Group>
-    </Anchor>
-  );
+  const crumbs = <BackToBoard inquiryId={inquiryId} />;
   const total = items?.length ?? 0;
   const count = mapFilterCount(filters);
 

@@ -1,5 +1,4 @@
 import {
-  Anchor,
   Autocomplete,
   Badge,
   Button,
@@ -13,10 +12,10 @@ import {
   Title,
   Tooltip,
 } from '@mantine/core';
-import { IconArrowLeft, IconCheck, IconEar, IconEarOff, IconEyeglass } from '@tabler/icons-react';
+import { IconCheck, IconEar, IconEarOff, IconEyeglass } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useState } from 'react';
-import { Link, useLocation, useParams } from 'react-router';
+import { useLocation, useParams } from 'react-router';
 import type { InquiryDetail } from '../../../contract/inquiries.js';
 import type { PersonPanel } from '../../../contract/participation.js';
 import { CONTRIBUTION_KINDS } from '../../../domain/model.js';
@@ -24,6 +23,7 @@ import { api } from '../../api/endpoints.js';
 import { usePeople, useSetPerspective } from '../../api/participation.js';
 import { keys, useMe, useMyRole } from '../../api/queries.js';
 import { AppLayout } from '../../components/AppLayout.js';
+import { BackToBoard } from '../../components/BackToBoard.js';
 import { InquiryNav } from '../../components/InquiryNav.js';
 import { KindIcon } from '../../components/KindLabel.js';
 import { PageError } from '../../components/PageState.js';
@@ -80,14 +80,7 @@ export function PeoplePage() {
     );
   }
 
-  const crumbs = (
-    <Anchor component={Link} to={`/i/${inquiryId}`} size="sm" c="dimmed" visibleFrom="sm">
-      <Group gap={4} wrap="nowrap">
-        <IconArrowLeft size={14} aria-hidden />
-        Back to the board
-      </Group>
-    </Anchor>
-  );
+  const crumbs = <BackToBoard inquiryId={inquiryId} />;
 
   return (
     <AppLayout workspaceId={inquiry?.workspaceId} crumbs={crumbs} wide>

@@ -33,6 +33,7 @@ import {
 } from '../../api/webhooks.js';
 import { AppLayout } from '../../components/AppLayout.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
+import { FormError } from '../../components/FormError.js';
 import { PageError } from '../../components/PageState.js';
 import { RelativeTime } from '../../components/RelativeTime.js';
 import { useFormErrors } from '../../lib/forms.js';
@@ -114,11 +115,7 @@ function NewWebhookForm({ workspaceId }: { workspaceId: string }) {
             <Radio value="slack" label="Slack message (an incoming-webhook URL)" />
           </Group>
         </Radio.Group>
-        {formError && (
-          <Text size="sm" c="var(--mantine-color-error)" role="alert">
-            {formError}
-          </Text>
-        )}
+        <FormError message={formError} />
         <Group>
           <Button type="submit" loading={create.isPending} leftSection={<IconWebhook size={16} />}>
             Add webhook
