@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTRIBUTION_KINDS, LINK_KINDS } from '../domain/model.js';
 import { verifyPassword } from '../server/auth/password.js';
+import { reflectionsOf } from '../server/commands/reflect.js';
+import { findProposal } from '../server/store/conclusions.js';
 import { type OpenDatabase, openDatabase } from '../server/store/db.js';
+import { findInquiry } from '../server/store/inquiries.js';
 import { findCredentials } from '../server/store/users.js';
 import { createDemoWorkspace, DEMO_LOGINS, hasDemoWorkspace } from './demo-data.js';
 
@@ -160,3 +163,33 @@ describe('createDemoWorkspace', () => {
     }
   });
 });
+
+describe('the concluded demo inquiry', () => {
+  it('ends as a real one does: an adopted conclusion, complete reflections and commitments', async () => {
+    const { workspaceId } = await createDemoWorkspace(database.db, { ownerId: await anyUserId() });
+    const inquiry = await database.db
+      .selectFrom('inquiries')
+      .select('id')
+      .where('workspace_id', '=', workspaceId)
+      .where('phase', '=', 'concluded')
+      .executeTakeFirstOrThrow();
+    const record = await findInquiry(database.db, inquiry.id);
+    if (!record) throw new Error('no inquiry');
+    const proposal = (await findProposal(database.db, inquiry.id))?.proposal;
+    expect(proposal?.adopted?.version).toBe(1);
+    expect(proposal?.endorsements).toHaveLength(3);
+    const reflections = await reflectionsOf(database.db, record);
+    expect(reflections.readiness.ready).toBe(true);
+    expect(reflections.items.every((r) => r.complete)).toBe(true);
+    const commitments = await database.db
+      .selectFrom('commitments')
+      .select('status')
+      .where('inquiry_id', '=', inquiry.id)
+      .execute();
+    expect(commitments.map((c) => c.status).sort()).toEqual(['done', 'open']);
+  });
+});
+
+async function anyUserId(): Promise<string> {
+  return (await database.db.selectFrom('users').select('id').executeTakeFirstOrThrow()).id;
+}

@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { checkLink, type ExistingLink } from '../domain/links.js';
+import type { Proposal } from '../domain/mechanics/consent.js';
 import { initialState, isValidState } from '../domain/model.js';
 import { hashPassword } from '../server/auth/password.js';
+import { insertCommitment } from '../server/store/commitments.js';
+import { saveProposal, saveReflection } from '../server/store/conclusions.js';
 import { type ContributionRecord, insertContribution, insertLink } from '../server/store/contributions.js';
 import type { Db } from '../server/store/db.js';
 import { createInquiry } from '../server/store/inquiries.js';
@@ -218,6 +221,8 @@ async function seedInquiry(
     byKey.set(note.key, contribution);
   }
 
+  if (story.outcome) await seedOutcome(db, inquiry.id, story, people, byKey, at);
+
   const lastActivity = at(Math.max(0, ...story.notes.map((n) => settledAt(n, story.notes))));
   await db
     .updateTable('inquiries')
@@ -225,6 +230,57 @@ async function seedInquiry(
     .where('id', '=', inquiry.id)
     .execute();
   return inquiry.id;
+}
+
+/** A concluded inquiry's ending: the adopted conclusion, its endorsements, reflections and commitments. */
+async function seedOutcome(
+  db: Db,
+  inquiryId: string,
+  story: DemoInquiry,
+  people: Record<PersonKey, { id: string }>,
+  notes: Map<string, ContributionRecord>,
+  at: (hours: number) => string,
+): Promise<void> {
+  const outcome = story.outcome;
+  if (!outcome) return;
+  const facilitator = people[story.facilitator].id;
+  const restsOn = outcome.restsOn.map((key) => {
+    const note = notes.get(key);
+    if (!note) throw new Error(`demo conclusion of ${story.key} rests on ${key}, which is not a note`);
+    return note.id;
+  });
+  const proposedAt = at(outcome.adoptedAtH - 4);
+  const proposal: Proposal = {
+    versions: [{ version: 1, text: outcome.conclusion, restsOn, proposedBy: facilitator, proposedAt }],
+    endorsements: outcome.endorsedBy.map((key, i) => ({
+      userId: people[key].id,
+      version: 1,
+      at: at(outcome.adoptedAtH - 3 + i),
+    })),
+    objections: [],
+    adopted: {
+      version: 1,
+      by: facilitator,
+      at: at(outcome.adoptedAtH),
+      basis: story.mode === 'collaborative' ? 'consent' : 'facilitator',
+    },
+  };
+  if (!(await saveProposal(db, inquiryId, proposal, 0)))
+    throw new Error(`demo conclusion of ${story.key} exists`);
+  for (const [key, r] of Object.entries(outcome.reflections)) {
+    await saveReflection(db, inquiryId, { userId: people[key as PersonKey].id, ...r });
+  }
+  for (const c of outcome.commitments) {
+    const id = await insertCommitment(db, {
+      inquiryId,
+      text: c.text,
+      ownerId: people[c.owner].id,
+      dueDate: new Date(Date.now() + c.dueInDays * 24 * 3600_000).toISOString().slice(0, 10),
+      createdBy: facilitator,
+    });
+    if (c.status !== 'open')
+      await db.updateTable('commitments').set({ status: c.status }).where('id', '=', id).execute();
+  }
 }
 
 /**

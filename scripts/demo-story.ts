@@ -50,8 +50,26 @@ export interface DemoNote {
   links?: [LinkKind, string][];
 }
 
+/** How a concluded inquiry ended: its adopted conclusion, who endorsed it, reflections and commitments. */
+export interface DemoOutcome {
+  conclusion: string;
+  /** Keys of the notes it rests on. */
+  restsOn: string[];
+  endorsedBy: PersonKey[];
+  /** Hours after the inquiry started. */
+  adoptedAtH: number;
+  reflections: Partial<
+    Record<
+      PersonKey,
+      { learned: string; stillUnclear: string; keep: string; change: string; teachBack: string }
+    >
+  >;
+  commitments: { text: string; owner: PersonKey; dueInDays: number; status: 'open' | 'done' }[];
+}
+
 export interface DemoInquiry {
   key: string;
+  outcome?: DemoOutcome;
   title: string;
   question: string;
   context: string;
@@ -82,6 +100,61 @@ const catalogue: DemoInquiry = {
   facilitator: 'maya',
   participants: ['sam', 'tomas', 'lena'],
   startedDaysAgo: 34,
+  outcome: {
+    conclusion:
+      'The catalogue was late because two slips compounded: samples for 14 products came after the shoot ' +
+      '(+9 days for the reshoot), which made us miss the booked print slot (+11 days to the next one). Next ' +
+      'time: a sample deadline three weeks before the shoot with an owner per supplier, and a backup print slot.',
+    restsOn: ['samples', 'print', 'idea'],
+    endorsedBy: ['sam', 'tomas', 'lena'],
+    adoptedAtH: 80,
+    reflections: {
+      tomas: {
+        learned: 'How much one late supplier costs downstream: nine days became twenty.',
+        stillUnclear: 'Whether suppliers will keep a deadline three weeks out without a penalty.',
+        keep: 'Everyone brought their own part of the timeline with dates, not opinions.',
+        change: 'Ask the printer earlier; we only heard about the slot when it was gone.',
+        teachBack:
+          'We lost three weeks because late samples forced a reshoot of nine days, and that delay made us ' +
+          'miss the printer, whose next slot was eleven days later. A firm sample deadline with one owner per ' +
+          'supplier and a backup print slot stop both slips.',
+      },
+      lena: {
+        learned: 'The print slot, not the reshoot, was the bigger loss, and it was avoidable.',
+        stillUnclear: 'What a backup slot costs if we never use it.',
+        keep: 'Putting each day of delay on one shared timeline.',
+        change: 'Start the timeline on day one instead of after the delay.',
+        teachBack:
+          'Two delays added up: fourteen products arrived after the shoot and were reshot nine days later, ' +
+          'so the booked print slot was missed and the next free one came eleven days after. Booking a second ' +
+          'slot and fixing the sample deadline early removes the chain.',
+      },
+      sam: {
+        learned: 'Support saw the late catalogue as complaints before anyone saw it in the plan.',
+        stillUnclear: 'How to tell customers early when a catalogue slips.',
+        keep: 'Short notes with numbers made it easy to build on each other.',
+        change: 'Bring support in at the start; we heard the customer side last.',
+        teachBack:
+          'Samples for a quarter of the products came too late for the photo shoot, so we reshot them nine ' +
+          'days later and missed our printing date, which cost another eleven days. With an early sample ' +
+          'deadline and a spare print date this should not repeat.',
+      },
+    },
+    commitments: [
+      {
+        text: 'Sample deadline three weeks before the shoot, with a named owner at each supplier',
+        owner: 'tomas',
+        dueInDays: -20,
+        status: 'done',
+      },
+      {
+        text: 'Book a backup print slot one week after the first for the spring catalogue',
+        owner: 'lena',
+        dueInDays: 14,
+        status: 'open',
+      },
+    ],
+  },
   notes: [
     {
       key: 'q',
