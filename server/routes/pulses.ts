@@ -36,6 +36,7 @@ import {
   responseCounts,
   setPulseThreshold,
 } from '../store/pulses.js';
+import { lockWorkspace } from '../store/workspaces.js';
 import { type App, type RouteContext, SESSION } from './context.js';
 
 // The psychological-safety pulse. Privacy rules (docs/insights.md): answers are stored apart from who
@@ -95,6 +96,8 @@ export function pulseRoutes(app: App, ctx: RouteContext): void {
     }
     const threshold = effectiveThreshold(await pulseThreshold(db, granted.workspace.id));
     return transact(writer, async (trx, record) => {
+      // Two facilitators opening at once: the second waits here and then sees the first one's pulse.
+      await lockWorkspace(trx, granted.workspace.id);
       if (await findOpenPulse(trx, granted.workspace.id, inquiry?.id ?? null)) {
         throw conflict('A pulse is already open here; close it first.');
       }

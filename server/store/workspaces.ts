@@ -138,3 +138,16 @@ export async function filterMembers(
     .execute();
   return new Set(rows.map((r) => r.user_id));
 }
+
+/**
+ * Holds the workspace's row until the transaction ends, so a check-then-insert in it (one open pulse per
+ * scope) cannot interleave with another's on PostgreSQL. A write that changes nothing is the portable lock;
+ * SQLite serialises writers anyway.
+ */
+export async function lockWorkspace(db: Db, workspaceId: string): Promise<void> {
+  await db
+    .updateTable('workspaces')
+    .set((eb) => ({ name: eb.ref('name') }))
+    .where('id', '=', workspaceId)
+    .execute();
+}

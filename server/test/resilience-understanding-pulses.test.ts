@@ -80,6 +80,18 @@ describe.each([
     server.database.db.updateTable('inquiries').set({ phase }).where('id', '=', inquiryId).execute();
 
   describe.skipIf(skip)('psychological-safety pulse', () => {
+    it('opens one pulse per scope even when two requests race', async () => {
+      const t = await createTeam(server);
+      const both = await Promise.all(
+        [t.facilitator, t.facilitator, t.owner].map((p) =>
+          p.client.post(`/api/workspaces/${t.workspaceId}/pulses`, {}),
+        ),
+      );
+      expect(both.map((r) => r.status).sort()).toEqual([201, 409, 409]);
+      const list = await t.owner.client.get(`/api/workspaces/${t.workspaceId}/pulses`);
+      expect(list.body.items.filter((p: { closedAt: string | null }) => p.closedAt === null)).toHaveLength(1);
+    });
+
     it('keeps answers apart from people: counts only, nulls under k, figures once closed, 409 on a second answer', async () => {
       const recorder = new Recorder();
       const t = await bigTeam(recorder);
