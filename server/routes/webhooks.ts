@@ -25,6 +25,7 @@ import {
   updateWebhook,
   type WebhookRecord,
 } from '../store/webhooks.js';
+import { eventPayload } from '../webhooks/outbox.js';
 import { type App, type RouteContext, SESSION } from './context.js';
 
 const tags = ['webhooks'];
@@ -184,16 +185,11 @@ export function webhookRoutes(app: App, ctx: RouteContext): void {
     },
     async (request) => {
       const hook = await webhookAccess(db, await requireUser(db, request), request.params.webhookId);
-      const workspace = await db
-        .selectFrom('workspaces')
-        .select(['id', 'name'])
-        .where('id', '=', hook.workspaceId)
-        .executeTakeFirstOrThrow();
       const ping = await insertDelivery(
         db,
         hook.id,
         'ping',
-        JSON.stringify({ event: 'ping', occurredAt: new Date().toISOString(), workspace }),
+        await eventPayload(db, { workspaceId: hook.workspaceId, event: 'ping' }),
       );
       await webhooks.attempt(ping);
       const sent = await findDelivery(db, ping.id);

@@ -12,18 +12,16 @@ import { insertDelivery, subscribers } from '../store/webhooks.js';
 const EXCERPT = 280;
 export const excerpt = (text: string) => (text.length > EXCERPT ? `${text.slice(0, EXCERPT - 1)}…` : text);
 
-export async function enqueueWebhooks(
-  trx: Db,
-  input: {
-    workspaceId: string;
-    event: WebhookEvent | 'ping';
-    inquiry?: InquiryRecord;
-    data?: Record<string, unknown>;
-  },
-): Promise<void> {
-  const hooks = await subscribers(trx, input.workspaceId, input.event);
-  if (hooks.length === 0) return;
-  const workspace = await trx
+interface EventInput {
+  workspaceId: string;
+  event: WebhookEvent | 'ping';
+  inquiry?: InquiryRecord;
+  data?: Record<string, unknown>;
+}
+
+/** The stored payload of an event: what happened, where, and the event's own data. */
+export async function eventPayload(db: Db, input: EventInput): Promise<string> {
+  const workspace = await db
     .selectFrom('workspaces')
     .select(['id', 'name'])
     .where('id', '=', input.workspaceId)
@@ -38,6 +36,13 @@ export async function enqueueWebhooks(
     }),
     ...input.data,
   };
-  const payload = JSON.stringify(body);
+  return JSON.stringify(body);
+}
+
+/** Queues the event for every active webhook of the workspace that wants it. */
+export async function enqueueWebhooks(trx: Db, input: EventInput): Promise<void> {
+  const hooks = await subscribers(trx, input.workspaceId, input.event);
+  if (hooks.length === 0) return;
+  const payload = await eventPayload(trx, input);
   for (const hook of hooks) await insertDelivery(trx, hook.id, input.event, payload);
 }
