@@ -1,5 +1,6 @@
 import type { Db } from './db.js';
 import { newId, now } from './ids.js';
+import { claim, dueRows } from './outbox.js';
 import type { MailOutboxTable } from './schema.js';
 
 export interface MailRecord {
@@ -31,15 +32,7 @@ export async function queueMail(db: Db, mail: { to: string; subject: string; tex
 }
 
 export async function dueMails(db: Db, at: string, limit: number): Promise<MailRecord[]> {
-  const rows = await db
-    .selectFrom('mail_outbox')
-    .select(['id', 'to_address', 'subject', 'text', 'attempts'])
-    .where('status', '=', 'pending')
-    .where('next_attempt_at', '<=', at)
-    .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', at)]))
-    .orderBy('next_attempt_at')
-    .limit(limit)
-    .execute();
+  const rows = await dueRows(db, 'mail_outbox', at, limit);
   return rows.map((r) => ({
     id: r.id,
     to: r.to_address,
@@ -50,16 +43,8 @@ export async function dueMails(db: Db, at: string, limit: number): Promise<MailR
 }
 
 /** Takes a mail for one attempt; false when another instance got it first. */
-export async function claimMail(db: Db, id: string, at: string, until: string): Promise<boolean> {
-  const result = await db
-    .updateTable('mail_outbox')
-    .set({ claimed_until: until })
-    .where('id', '=', id)
-    .where('status', '=', 'pending')
-    .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', at)]))
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
-}
+export const claimMail = (db: Db, id: string, at: string, until: string) =>
+  claim(db, 'mail_outbox', id, at, until);
 
 export async function recordMailAttempt(
   db: Db,

@@ -1,6 +1,7 @@
 import type { WebhookEvent } from '../../contract/webhooks.js';
 import type { Db } from './db.js';
 import { newId, newToken, now } from './ids.js';
+import { claim, dueRows } from './outbox.js';
 import type { WebhookDeliveriesTable, WebhooksTable } from './schema.js';
 
 export interface WebhookRecord {
@@ -168,29 +169,12 @@ export async function findDelivery(db: Db, id: string): Promise<DeliveryRecord |
 
 /** Pending deliveries whose time has come and that no worker holds, oldest first. */
 export async function dueDeliveries(db: Db, at: string, limit: number): Promise<DeliveryRecord[]> {
-  const rows = await db
-    .selectFrom('webhook_deliveries')
-    .selectAll()
-    .where('status', '=', 'pending')
-    .where('next_attempt_at', '<=', at)
-    .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', at)]))
-    .orderBy('next_attempt_at')
-    .limit(limit)
-    .execute();
-  return rows.map(toDelivery);
+  return (await dueRows(db, 'webhook_deliveries', at, limit)).map(toDelivery);
 }
 
 /** Takes a delivery for one attempt; false when another worker (or instance) got it first. */
-export async function claimDelivery(db: Db, id: string, at: string, until: string): Promise<boolean> {
-  const result = await db
-    .updateTable('webhook_deliveries')
-    .set({ claimed_until: until })
-    .where('id', '=', id)
-    .where('status', '=', 'pending')
-    .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', at)]))
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
-}
+export const claimDelivery = (db: Db, id: string, at: string, until: string) =>
+  claim(db, 'webhook_deliveries', id, at, until);
 
 export async function recordAttempt(
   db: Db,
