@@ -14,3 +14,4 @@ export * from './workspaces.js';
 export * from './export.js';
 export * from './tokens.js';
 export * from './webhooks.js';
+export * from './library.js';
