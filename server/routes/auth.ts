@@ -55,8 +55,9 @@ export function authRoutes(app: App, ctx: RouteContext): void {
       const { email, password } = request.body;
       await throttle.check(email, request.ip);
       const found = await findCredentials(db, email);
+      // An account without a password (single sign-on) still costs one hash, so timing tells nothing.
       const ok = await verifyPassword(found?.passwordHash ?? (await decoyHash), password);
-      if (!found || !ok) {
+      if (!found?.passwordHash || !ok) {
         await throttle.fail(email, request.ip);
         throw new HttpError(401, 'invalid_credentials', 'That e-mail and password do not match an account.');
       }

@@ -66,6 +66,13 @@ describe.each([
     expect((await findCredentials(open.db, ann.email.toUpperCase()))?.user.id).toBe(ann.id);
   });
 
+  it.skipIf(skip)('keeps an account without a password (single sign-on) with its id', async () => {
+    const id = '019a0000-0000-7000-8000-000000000001';
+    const sso = await createUser(open.db, { id, email: `sso.${n++}@example.com`, name: 'S', passwordHash: null });
+    expect(sso.id).toBe(id);
+    expect((await findCredentials(open.db, sso.email))?.passwordHash).toBeNull();
+  });
+
   it.skipIf(skip)('finds a session by its token until it is deleted or expires', async () => {
     const ann = await user();
     const token = await createSession(open.db, ann.id, 60_000);

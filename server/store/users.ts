@@ -11,6 +11,10 @@ export interface UserRecord {
 
 export class EmailTakenError extends Error {}
 
+// An account made by single sign-on or restored from an archive has no password: the column stays NOT NULL
+// (SQLite cannot drop that without rebuilding the table) and holds this marker, which no hash equals.
+const NO_PASSWORD = '';
+
 const columns = ['id', 'email', 'name', 'created_at'] as const;
 type Row = { id: string; email: string; name: string; created_at: string };
 const toRecord = (r: Row): UserRecord => ({
@@ -22,13 +26,13 @@ const toRecord = (r: Row): UserRecord => ({
 
 export async function createUser(
   db: Db,
-  input: { email: string; name: string; passwordHash: string },
+  input: { email: string; name: string; passwordHash: string | null; id?: string },
 ): Promise<UserRecord> {
-  const record = { id: newId(), email: input.email.toLowerCase(), name: input.name, created_at: now() };
+  const record = { id: input.id ?? newId(), email: input.email.toLowerCase(), name: input.name, created_at: now() };
   try {
     await db
       .insertInto('users')
-      .values({ ...record, password_hash: input.passwordHash })
+      .values({ ...record, password_hash: input.passwordHash ?? NO_PASSWORD })
       .execute();
   } catch (error) {
     if (isUniqueViolation(error)) throw new EmailTakenError(input.email);
@@ -42,15 +46,17 @@ export async function findUserById(db: Db, id: string): Promise<UserRecord | nul
   return row ? toRecord(row) : null;
 }
 
-/** The user with this e-mail and their password hash, for checking a login. */
+/** The user with this e-mail and their password hash (null: the account has none), for checking a login. */
 export async function findCredentials(
   db: Db,
   email: string,
-): Promise<{ user: UserRecord; passwordHash: string } | null> {
+): Promise<{ user: UserRecord; passwordHash: string | null } | null> {
   const row = await db
     .selectFrom('users')
     .select([...columns, 'password_hash'])
     .where('email', '=', email.toLowerCase())
     .executeTakeFirst();
-  return row ? { user: toRecord(row), passwordHash: row.password_hash } : null;
+  return row
+    ? { user: toRecord(row), passwordHash: row.password_hash === NO_PASSWORD ? null : row.password_hash }
+    : null;
 }
