@@ -68,7 +68,12 @@ describe.each([
 
   it.skipIf(skip)('keeps an account without a password (single sign-on) with its id', async () => {
     const id = '019a0000-0000-7000-8000-000000000001';
-    const sso = await createUser(open.db, { id, email: `sso.${n++}@example.com`, name: 'S', passwordHash: null });
+    const sso = await createUser(open.db, {
+      id,
+      email: `sso.${n++}@example.com`,
+      name: 'S',
+      passwordHash: null,
+    });
     expect(sso.id).toBe(id);
     expect((await findCredentials(open.db, sso.email))?.passwordHash).toBeNull();
   });

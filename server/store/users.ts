@@ -28,7 +28,12 @@ export async function createUser(
   db: Db,
   input: { email: string; name: string; passwordHash: string | null; id?: string },
 ): Promise<UserRecord> {
-  const record = { id: input.id ?? newId(), email: input.email.toLowerCase(), name: input.name, created_at: now() };
+  const record = {
+    id: input.id ?? newId(),
+    email: input.email.toLowerCase(),
+    name: input.name,
+    created_at: now(),
+  };
   try {
     await db
       .insertInto('users')
