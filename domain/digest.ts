@@ -30,6 +30,7 @@ const KIND_WORDS: Record<NotificationKind, [string, string]> = {
   help_answered: ['answer to your help request', 'answers to your help requests'],
   phase_changed: ['phase change', 'phase changes'],
   consent_needed: ['conclusion waiting for your consent', 'conclusions waiting for your consent'],
+  pulse_open: ['pulse to answer', 'pulses to answer'],
 };
 
 const count = (n: number, [one, many]: [string, string]) => `${n} ${n === 1 ? one : many}`;

@@ -70,5 +70,7 @@ export const NOTIFICATION_KINDS = [
   'help_answered',
   'phase_changed',
   'consent_needed',
+  /** A psychological-safety pulse opened that I am asked to answer. */
+  'pulse_open',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

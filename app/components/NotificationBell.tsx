@@ -17,6 +17,7 @@ import {
   IconAt,
   IconBell,
   IconChecks,
+  IconHeartHandshake,
   IconLifebuoy,
   IconMessageCheck,
   IconRoute,
@@ -43,6 +44,7 @@ const KIND: Record<NotificationKind, { icon: ComponentType<{ size?: number }>; c
   help_answered: { icon: IconMessageCheck, color: 'green' },
   phase_changed: { icon: IconRoute, color: 'violet' },
   consent_needed: { icon: IconScale, color: 'grape' },
+  pulse_open: { icon: IconHeartHandshake, color: 'teal' },
 };
 
 export function NotificationBell() {

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { NOTIFICATION_KINDS } from '../../domain/model.js';
 import { notificationHref, notificationText } from './notifications.js';
 
-const base = { actor: { id: 'u1', name: 'Maya Lindqvist' }, inquiryId: 'i1', subjectId: 's1' };
+const base = {
+  actor: { id: 'u1', name: 'Maya Lindqvist' },
+  workspaceId: 'w1',
+  inquiryId: 'i1',
+  subjectId: 's1',
+};
 
 describe('the inbox in plain words', () => {
   it('names who did what, and never an anonymous author', () => {
@@ -21,5 +26,7 @@ describe('the inbox in plain words', () => {
     expect(notificationHref({ ...base, kind: 'phase_changed', subjectId: null })).toBe('/i/i1');
     expect(notificationHref({ ...base, kind: 'consent_needed' })).toBe('/i/i1');
     expect(notificationHref({ ...base, kind: 'mention', inquiryId: null })).toBeNull();
+    expect(notificationHref({ ...base, kind: 'pulse_open' })).toBe('/i/i1?pulse=s1');
+    expect(notificationHref({ ...base, kind: 'pulse_open', inquiryId: null })).toBe('/w/w1?pulse=s1');
   });
 });

@@ -7,6 +7,7 @@ import type { Db } from '../store/db.js';
 import { type InquiryRecord, listParticipants } from '../store/inquiries.js';
 import { loadInquiryGraph } from '../store/inquiry-graph.js';
 import { insertNotifications, type NewNotification } from '../store/notifications.js';
+import type { PulseRecord } from '../store/pulses.js';
 
 // Who hears about what, in the inbox. Decided inside the transaction of the change, so a notification
 // exists exactly when its change does; nobody is told of a note they may not see, and an anonymous note
@@ -136,4 +137,27 @@ export async function notifyHelpAnswered(
       summary: input.answer,
     },
   ]);
+}
+
+/** Asks the people who answer a pulse to do so; answering marks it read (see the pulse routes). */
+export async function notifyPulseOpened(
+  db: Db,
+  pulse: PulseRecord,
+  inquiry: InquiryRecord | null,
+  respondentIds: readonly string[],
+): Promise<void> {
+  const about = inquiry ? `“${inquiry.title}”` : 'the team';
+  const until = pulse.closesAt ? ` It closes ${pulse.closesAt.slice(0, 10)}.` : '';
+  await insertNotifications(
+    db,
+    respondentIds.map((userId) => ({
+      userId,
+      workspaceId: pulse.workspaceId,
+      inquiryId: pulse.inquiryId,
+      kind: 'pulse_open',
+      actorId: pulse.openedBy,
+      subjectId: pulse.id,
+      summary: `How safe does it feel to speak up in ${about}? Seven statements, answered anonymously.${until}`,
+    })),
+  );
 }

@@ -14,11 +14,13 @@ import { WorkspaceParams } from '../../contract/workspaces.js';
 import { effectiveThreshold, pulseResults, resultsVisible, scorePulse } from '../../domain/insights/pulse.js';
 import { authorize, inquiryAccess, type WorkspaceAccess, workspaceAccess } from '../auth/access.js';
 import { requireUser } from '../auth/session.js';
+import { notifyPulseOpened } from '../commands/notify.js';
 import { conflict, forbidden, invalidField, notFound } from '../errors.js';
 import { transact } from '../live/transact.js';
 import type { Db } from '../store/db.js';
 import { now } from '../store/ids.js';
 import { type InquiryRecord, listParticipants } from '../store/inquiries.js';
+import { markSubjectRead } from '../store/notifications.js';
 import {
   answeredBy,
   answerSums,
@@ -36,7 +38,7 @@ import {
   responseCounts,
   setPulseThreshold,
 } from '../store/pulses.js';
-import { lockWorkspace } from '../store/workspaces.js';
+import { listMembers, lockWorkspace } from '../store/workspaces.js';
 import { type App, type RouteContext, SESSION } from './context.js';
 
 // The psychological-safety pulse. Privacy rules (docs/insights.md): answers are stored apart from who
@@ -64,6 +66,22 @@ async function presentPulses(db: Db, pulses: readonly PulseRecord[], viewerId: s
     threshold: effectiveThreshold(p.threshold),
     answeredByMe: mine.has(p.id),
   }));
+}
+
+/**
+ * Who is asked to answer a pulse: an inquiry's participants but its facilitator; for a team pulse, every
+ * member but whoever opened it. The team answers about itself; whoever runs it does not, and so cannot take
+ * their own answer out of the aggregate either.
+ */
+async function respondentsOf(db: Db, pulse: PulseRecord, inquiry: InquiryRecord | null): Promise<string[]> {
+  if (inquiry) {
+    return (await listParticipants(db, inquiry))
+      .map((p) => p.user.id)
+      .filter((id) => id !== inquiry.facilitatorId);
+  }
+  return (await listMembers(db, pulse.workspaceId))
+    .map((m) => m.user.id)
+    .filter((id) => id !== pulse.openedBy);
 }
 
 async function presentPulse(db: Db, pulse: PulseRecord, viewerId: string): Promise<Pulse> {
@@ -109,6 +127,7 @@ export function pulseRoutes(app: App, ctx: RouteContext): void {
         threshold,
       });
       if (inquiry) await record(inquiry.id, { type: 'pulses.changed', data: { inquiryId: inquiry.id } });
+      await notifyPulseOpened(trx, pulse, inquiry, await respondentsOf(trx, pulse, inquiry));
       return pulse;
     });
   };
@@ -222,21 +241,20 @@ export function pulseRoutes(app: App, ctx: RouteContext): void {
     async (request, reply) => {
       const { pulse, granted, inquiry } = await pulseAccess(request, request.params.pulseId);
       const userId = granted.user.id;
-      // The team answers about itself; whoever runs it (the inquiry's facilitator, the opener of a team
-      // pulse) does not, and so cannot take their own answer out of the aggregate either.
-      if (inquiry) {
-        const participants = await listParticipants(db, inquiry);
-        if (userId === inquiry.facilitatorId || !participants.some((p) => p.user.id === userId)) {
-          throw forbidden("Only the inquiry's participants answer its pulse; the facilitator does not.");
-        }
-      } else if (userId === pulse.openedBy) {
-        throw forbidden('Whoever opened the pulse does not answer it.');
+      if (!(await respondentsOf(db, pulse, inquiry)).includes(userId)) {
+        throw forbidden(
+          inquiry
+            ? "Only the inquiry's participants answer its pulse; the facilitator does not."
+            : 'Whoever opened the pulse does not answer it.',
+        );
       }
       if (isClosed(pulse)) throw conflict('This pulse is closed.');
       const { answers, comment } = request.body;
-      const written = await db
-        .transaction()
-        .execute((trx) => insertAnswer(trx, pulse.id, userId, answers, comment));
+      const written = await db.transaction().execute(async (trx) => {
+        const stored = await insertAnswer(trx, pulse.id, userId, answers, comment);
+        if (stored) await markSubjectRead(trx, { userId, kind: 'pulse_open', subjectId: pulse.id });
+        return stored;
+      });
       if (!written) throw conflict('You have already answered this pulse.');
       return reply.status(201).send({ pulse: await presentPulse(db, pulse, userId) });
     },

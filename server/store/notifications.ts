@@ -112,6 +112,21 @@ export async function listNotifications(
   };
 }
 
+/** Marks read what someone was told about one thing (a pulse they have now answered). */
+export async function markSubjectRead(
+  db: Db,
+  input: { userId: string; kind: NotificationKind; subjectId: string },
+): Promise<void> {
+  await db
+    .updateTable('notifications')
+    .set({ read_at: now() })
+    .where('user_id', '=', input.userId)
+    .where('kind', '=', input.kind)
+    .where('subject_id', '=', input.subjectId)
+    .where('read_at', 'is', null)
+    .execute();
+}
+
 /** Marks some (or, without ids, all) of someone's notifications read; returns how many changed. */
 export async function markRead(db: Db, userId: string, ids?: readonly string[]): Promise<number> {
   let query = db

@@ -92,6 +92,32 @@ describe.each([
       expect(list.body.items.filter((p: { closedAt: string | null }) => p.closedAt === null)).toHaveLength(1);
     });
 
+    it('asks everyone who answers a pulse through the inbox, and answering marks it read', async () => {
+      const t = await bigTeam(new Recorder());
+      const inbox = async (p: Person) =>
+        (await p.client.get('/api/notifications')).body.items.filter(
+          (n: { kind: string }) => n.kind === 'pulse_open',
+        );
+      const pulse = (await t.facilitator.client.post(`/api/inquiries/${t.inquiryId}/pulses`, {})).body.pulse;
+      const [asked] = await inbox(t.member);
+      expect(asked).toMatchObject({ subjectId: pulse.id, inquiryId: t.inquiryId, readAt: null });
+      expect(asked.actor.id).toBe(t.facilitator.id);
+      expect(await inbox(t.facilitator)).toEqual([]);
+      expect(await inbox(t.bystander)).toEqual([]);
+      await t.member.client.post(`/api/pulses/${pulse.id}/responses`, { answers: [4, 4, 4, 4, 4, 4, 4] });
+      expect((await inbox(t.member))[0].readAt).not.toBeNull();
+      expect((await inbox(t.p2))[0].readAt).toBeNull();
+
+      // A team pulse asks every member but whoever opened it.
+      const team = (await t.owner.client.post(`/api/workspaces/${t.workspaceId}/pulses`, {})).body.pulse;
+      const teamAsked = async (p: Person) =>
+        (await inbox(p)).filter((n: { subjectId: string }) => n.subjectId === team.id);
+      expect(await teamAsked(t.owner)).toEqual([]);
+      for (const p of [t.facilitator, t.member, t.p2]) {
+        expect(await teamAsked(p)).toMatchObject([{ inquiryId: null, workspaceId: t.workspaceId }]);
+      }
+    });
+
     it('keeps answers apart from people: counts only, nulls under k, figures once closed, 409 on a second answer', async () => {
       const recorder = new Recorder();
       const t = await bigTeam(recorder);

@@ -20,6 +20,7 @@ const KIND_LABELS: Record<NotificationKind, string> = {
   help_answered: 'Someone answers my help request',
   phase_changed: 'An inquiry I am in moves to another phase',
   consent_needed: 'A conclusion waits for my consent',
+  pulse_open: 'A psychological-safety pulse asks for my (anonymous) answer',
 };
 const DIGESTS: { value: DigestFrequency; label: string }[] = [
   { value: 'off', label: 'No e-mail' },

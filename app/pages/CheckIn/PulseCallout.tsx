@@ -1,6 +1,7 @@
 import { Button, Group, Paper, Stack, Text, ThemeIcon } from '@mantine/core';
 import { IconCheck, IconHeartHandshake } from '@tabler/icons-react';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import type { Pulse } from '../../../contract/pulses.js';
 import { isOpen } from '../../api/pulses.js';
 import { PulseDialog } from './PulseForm.js';
@@ -16,10 +17,12 @@ export function PulseCallouts({
   pulses: Pulse[] | undefined;
   aboutOf: (p: Pulse) => string;
 }) {
-  const [openId, setOpenId] = useState<string | null>(null);
+  // `?pulse=<id>` (from the inbox) opens that pulse's form at once.
+  const [params] = useSearchParams();
+  const [openId, setOpenId] = useState<string | null>(params.get('pulse'));
   const open = (pulses ?? []).filter((p) => isOpen(p));
   if (open.length === 0) return null;
-  const current = open.find((p) => p.id === openId);
+  const current = open.find((p) => p.id === openId && !p.answeredByMe);
   return (
     <Stack gap="xs">
       {open.map((p) => (
