@@ -62,7 +62,7 @@ export class LiveConnection implements Listener {
 
   /**
    * Sends the replay, then whatever arrived meanwhile, then goes live. The replay is judged by today's
-   * rules: a note still hidden now is not sent, and one revealed since is.
+   * rules (`privacy`, read after the replay): a note still hidden now is not sent, and one revealed since is.
    */
   finishReplay(replay: StoredEvent[], privacy: Privacy): void {
     for (const event of replay) this.sendEvent(event, new Map(), privacy);

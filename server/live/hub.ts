@@ -109,7 +109,11 @@ export class LiveHub {
       if (page.length < REPLAY_PAGE) break;
       from = page.at(-1)?.seq ?? from;
     }
-    connection.finishReplay(replay, open.room.privacy);
+    // Judged by the rules in the database, read after the replay so they include the effect of every
+    // replayed event. The room's own rules can lag: it may not have heard the newest events yet (another
+    // instance wrote them), and one of those may have switched private mode on.
+    const current = await findInquiry(this.db, inquiry.id);
+    connection.finishReplay(replay, current ? await loadPrivacy(this.db, current) : open.room.privacy);
     open.presence.join(connection.id, viewer);
     connection.send(presenceFor(viewer.id, open.presence.users(), open.room.privacy));
   }

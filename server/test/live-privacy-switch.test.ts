@@ -5,7 +5,7 @@ import { findInquiry } from '../store/inquiries.js';
 import { postgresUnavailable } from './databases.js';
 import { contribute, createInquiry, createTeam, join, type Person, signUp } from './factories.js';
 import { openStream, ready } from './live-client.js';
-import { startServer, type TestServer } from './server.js';
+import { Client, startServer, type TestServer } from './server.js';
 
 // Leader-speaks-last or private mode switched on by PATCH while a live room is already open (its rules
 // were "nothing hidden", so it knew no participants nor posters): hidden must still mean hidden.
@@ -84,6 +84,38 @@ describe.each([
     expect((await notes(member)).sort()).toEqual(['Pia thinks it is the sizing', 'Which channel?']);
     await stream.close();
   });
+
+  it.skipIf(skip)(
+    'judges a replay by the rules in the database, not by a room that has not heard them yet',
+    async () => {
+      const { facilitator, member, peer, inquiryId, stream } = await openRoom();
+      const { head } = await eventRange(server.database.db, inquiryId);
+      // A second instance of the same deployment whose events this instance never hears (no shared bus):
+      // the open room here still believes nothing is hidden when the member reconnects.
+      const other = await startServer({ shareDatabaseOf: server });
+      const through = (person: Person) => Object.assign(new Client(other), { cookie: person.client.cookie });
+      try {
+        const patched = await through(facilitator).patch(`/api/inquiries/${inquiryId}`, {
+          privateMode: true,
+        });
+        expect(patched.status).toBe(200);
+        const secret = await through(peer).post(`/api/inquiries/${inquiryId}/contributions`, {
+          kind: 'idea',
+          body: 'Pia thinks it is the sizing',
+        });
+        expect(secret.status).toBe(201);
+        const again = await openStream(server, member, inquiryId, head);
+        await ready(again);
+        expect(again.events().map((e) => e.type)).toContain('inquiry.updated');
+        expect(JSON.stringify(again.messages)).not.toContain('thinks it is the sizing');
+        expect(JSON.stringify(again.messages)).not.toContain(secret.body.contribution.id);
+        await again.close();
+      } finally {
+        await other.close();
+        await stream.close();
+      }
+    },
+  );
 
   it.skipIf(skip)('reads the rules as they stood at a point in the log, not as they stand now', async () => {
     const { member, owner, workspaceId, peer, inquiryId, stream, patch } = await openRoom();
