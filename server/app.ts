@@ -25,6 +25,7 @@ import { exportRoutes } from './routes/export.js';
 import { healthRoutes } from './routes/health.js';
 import { inquiryRoutes } from './routes/inquiries.js';
 import { insightRoutes } from './routes/insights.js';
+import { libraryRoutes } from './routes/library.js';
 import { mechanicsRoutes } from './routes/mechanics.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { participationRoutes } from './routes/participation.js';
@@ -169,6 +170,7 @@ export async function buildApp(config: Config, database: OpenDatabase): Promise<
   understandingRoutes(app, ctx);
   pulseRoutes(app, ctx);
   exportRoutes(app, ctx);
+  libraryRoutes(app, ctx);
   tokenRoutes(app, ctx);
   webhookRoutes(app, ctx);
   liveRoutes(app, ctx);

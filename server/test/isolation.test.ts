@@ -348,6 +348,14 @@ const CASES: Record<string, Case> = {
     path: (t) => `/api/inquiries/${t.inquiryId}/export?format=json`,
     allowed: 'member',
   },
+  'GET /api/workspaces/:workspaceId/library': {
+    path: (t) => `/api/workspaces/${t.workspaceId}/library`,
+    allowed: 'member',
+  },
+  'GET /api/inquiries/:inquiryId/card': {
+    path: (t) => `/api/inquiries/${t.inquiryId}/card`,
+    allowed: 'member',
+  },
   'GET /api/inquiries/:inquiryId/commitments': {
     path: (t) => `/api/inquiries/${t.inquiryId}/commitments`,
     allowed: 'member',
