@@ -125,6 +125,45 @@ test('a mention reaches the inbox and opens the note; a help request is picked u
   await ben.context.close();
 });
 
+test('a pulse to answer reaches the inbox and opens its form; older notifications load on request', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const annCtx = await browser.newContext();
+  await apiSignUp(annCtx.request, 'Ann Keller');
+  const ws = await apiWorkspace(annCtx.request, 'Pulse Trading');
+  const ben = await member(browser, annCtx.request, ws.id, 'Ben Okafor');
+  const inquiryId = await inquiry(annCtx.request, ws.id, [ben.user.id]);
+  // More than one page of the inbox (30): 31 mentions, then the pulse on top.
+  for (let n = 1; n <= 31; n++) {
+    const res = await annCtx.request.post(`/api/inquiries/${inquiryId}/contributions`, {
+      data: { kind: 'question', body: `@Ben question number ${n}` },
+    });
+    expect(res.ok()).toBe(true);
+  }
+  expect((await annCtx.request.post(`/api/inquiries/${inquiryId}/pulses`, { data: {} })).ok()).toBe(true);
+
+  const b = ben.page;
+  await b.goto(`/w/${ws.id}`);
+  await expect(bell(b)).toHaveAccessibleName('Notifications, 32 unread');
+  await bell(b).click();
+  const drawer = b.getByRole('dialog', { name: 'Notifications' });
+  await expect(drawer.getByRole('listitem')).toHaveCount(30);
+  await drawer.getByRole('button', { name: 'Show older' }).click();
+  await expect(drawer.getByRole('listitem')).toHaveCount(32);
+  await expect(drawer.getByRole('button', { name: 'Show older' })).toHaveCount(0);
+  await expect(drawer.getByText('@Ben question number 1', { exact: true })).toBeVisible();
+  await expectNoSeriousViolations(b, 'the inbox with a pulse', '.mantine-Drawer-content');
+
+  // The pulse opens its form on the board; answering it marks it read.
+  await drawer.getByRole('button', { name: /Ann Keller opened a pulse/ }).click();
+  await expect(b).toHaveURL(/\?pulse=[0-9a-f-]+$/);
+  const form = b.getByRole('dialog', { name: /Team pulse/ });
+  await expect(form).toBeVisible();
+  await annCtx.close();
+  await ben.context.close();
+});
+
 test('a phase override reason too thin to record is shown under its field', async ({ browser }) => {
   const annCtx = await browser.newContext();
   await apiSignUp(annCtx.request, 'Ada Facil');

@@ -50,7 +50,7 @@ const KIND: Record<NotificationKind, { icon: ComponentType<{ size?: number }>; c
 export function NotificationBell() {
   const [opened, { open: onOpen, close: onClose }] = useDisclosure(false);
   const inbox = useNotifications();
-  const unread = inbox.data?.unreadCount ?? 0;
+  const unread = inbox.data?.pages[0]?.unreadCount ?? 0;
   const label = unread > 0 ? `Notifications, ${unread} unread` : 'Notifications';
   return (
     <>
@@ -98,8 +98,8 @@ function Inbox({ onClose }: { onClose: () => void }) {
   const inbox = useNotifications();
   const markRead = useMarkRead();
   const navigate = useNavigate();
-  const items = inbox.data?.items ?? [];
-  const unread = inbox.data?.unreadCount ?? 0;
+  const items = inbox.data?.pages.flatMap((p) => p.items) ?? [];
+  const unread = inbox.data?.pages[0]?.unreadCount ?? 0;
 
   const open = (n: Notification) => {
     if (n.readAt === null)
@@ -143,7 +143,7 @@ function Inbox({ onClose }: { onClose: () => void }) {
       {items.length === 0 ? (
         <Text size="sm" c="dimmed">
           Nothing yet. You will hear here when someone mentions you, replies to your note, asks for help,
-          answers your request, moves an inquiry on, or needs your consent to a conclusion.
+          answers your request, moves an inquiry on, needs your consent to a conclusion, or asks you to answer a pulse.
         </Text>
       ) : (
         <Stack gap={4} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
@@ -153,6 +153,16 @@ function Inbox({ onClose }: { onClose: () => void }) {
             </li>
           ))}
         </Stack>
+      )}
+      {inbox.hasNextPage && (
+        <Button
+          variant="subtle"
+          size="compact-sm"
+          loading={inbox.isFetchingNextPage}
+          onClick={() => void inbox.fetchNextPage()}
+        >
+          Show older
+        </Button>
       )}
     </Stack>
   );
