@@ -15,3 +15,4 @@ export * from './export.js';
 export * from './tokens.js';
 export * from './webhooks.js';
 export * from './library.js';
+export * from './sso.js';

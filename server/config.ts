@@ -31,7 +31,49 @@ const Env = z.object({
   WEBHOOKS_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
   /** Where the built web app is; dist/ unless a test run builds its own copy. */
   WEB_DIR: z.string().optional(),
+  /** Single sign-on through an OpenID Connect provider: its issuer (discovery at /.well-known/openid-configuration). */
+  OIDC_ISSUER: z.url({ protocol: /^https?$/, message: 'must be an http(s):// URL' }).optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** Registered at the provider; default: PUBLIC_URL + /api/auth/oidc/callback. */
+  OIDC_REDIRECT_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s):// URL' }).optional(),
+  /** The words on the sign-in button: "Continue with <OIDC_NAME>". */
+  OIDC_NAME: z.string().trim().min(1).max(40).default('single sign-on'),
+  OIDC_SCOPES: z
+    .string()
+    .default('openid email profile')
+    .refine((s) => s.split(/\s+/).includes('openid'), 'must include openid'),
+  /** The provider vouches for every address it sends even without `email_verified` (a company directory). */
+  OIDC_ASSUME_EMAIL_VERIFIED: z.enum(['true', 'false']).default('false'),
+  /** Allow an http:// issuer that is not on this machine (a lab); loopback issuers are always allowed. */
+  OIDC_ALLOW_INSECURE_HTTP: z.enum(['true', 'false']).default('false'),
 });
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** Problems with the OIDC_* settings as a whole (each one alone is checked by Env). */
+function oidcProblems(e: z.infer<typeof Env>): { path: string; message: string }[] {
+  const required = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const;
+  const given = required.filter((k) => e[k] !== undefined);
+  if (given.length === 0) return [];
+  const problems = required
+    .filter((k) => e[k] === undefined)
+    .map((k) => ({ path: k, message: `is needed too when ${given.join(' and ')} is set (single sign-on)` }));
+  if (e.OIDC_ISSUER) {
+    const issuer = new URL(e.OIDC_ISSUER);
+    if (
+      issuer.protocol === 'http:' &&
+      !LOOPBACK.has(issuer.hostname) &&
+      e.OIDC_ALLOW_INSECURE_HTTP !== 'true'
+    ) {
+      problems.push({
+        path: 'OIDC_ISSUER',
+        message: 'must be https:// (or set OIDC_ALLOW_INSECURE_HTTP=true for a provider in a lab)',
+      });
+    }
+  }
+  return problems;
+}
 
 export type Database = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
 
@@ -71,6 +113,24 @@ export interface Config {
     retryBaseMs: number;
     timeoutMs: number;
   };
+  /** Single sign-on through OpenID Connect; null when OIDC_ISSUER is unset. */
+  oidc: OidcConfig | null;
+}
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  redirectUrl: string;
+  /** The button's label: "Continue with <name>". */
+  name: string;
+  scopes: string;
+  /** Treat an address without `email_verified` as verified (never one with `email_verified: false`). */
+  assumeEmailVerified: boolean;
+  /** Plain http:// to the provider: a loopback issuer (tests, a provider beside the server) or the flag. */
+  allowInsecureRequests: boolean;
+  /** How long a started sign-in may take before its callback is refused. */
+  loginTtlMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -80,7 +140,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Colearn cannot start; fix these environment variables:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const problems = oidcProblems(e);
+  if (problems.length > 0) {
+    const lines = problems.map((p) => `  ${p.path}: ${p.message}`);
+    throw new Error(`Colearn cannot start; fix these environment variables:\n${lines.join('\n')}`);
+  }
   const dataDir = resolve(e.DATA_DIR);
+  const publicUrl = e.PUBLIC_URL ?? null;
   return {
     port: e.PORT,
     host: e.HOST,
@@ -88,7 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     database: e.DATABASE_URL
       ? { kind: 'postgres', url: e.DATABASE_URL }
       : { kind: 'sqlite', file: resolve(dataDir, 'colearn.sqlite') },
-    publicUrl: e.PUBLIC_URL ?? null,
+    publicUrl,
     redisUrl: e.REDIS_URL ?? null,
     production: e.NODE_ENV === 'production',
     logLevel: e.NODE_ENV === 'test' && !env.LOG_LEVEL ? 'silent' : e.LOG_LEVEL,
@@ -106,6 +172,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       retryBaseMs: 30_000,
       timeoutMs: 10_000,
     },
+    oidc:
+      e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
+        ? {
+            issuer: e.OIDC_ISSUER,
+            clientId: e.OIDC_CLIENT_ID,
+            clientSecret: e.OIDC_CLIENT_SECRET,
+            redirectUrl:
+              e.OIDC_REDIRECT_URL ??
+              new URL('/api/auth/oidc/callback', publicUrl ?? `http://localhost:${e.PORT}`).toString(),
+            name: e.OIDC_NAME,
+            scopes: e.OIDC_SCOPES.trim().split(/\s+/).join(' '),
+            assumeEmailVerified: e.OIDC_ASSUME_EMAIL_VERIFIED === 'true',
+            allowInsecureRequests:
+              new URL(e.OIDC_ISSUER).protocol === 'http:' &&
+              (LOOPBACK.has(new URL(e.OIDC_ISSUER).hostname) || e.OIDC_ALLOW_INSECURE_HTTP === 'true'),
+            loginTtlMs: 10 * 60_000,
+          }
+        : null,
   };
 }
 

@@ -44,6 +44,38 @@ export interface ApiTokensTable {
   revoked_at: string | null;
 }
 
+/** A person's account at an OpenID Connect provider, linked to their account here. */
+export interface UserIdentitiesTable {
+  id: string;
+  user_id: string;
+  issuer: string;
+  subject: string;
+  email: string;
+  created_at: string;
+  last_login_at: string;
+}
+
+/** A single sign-on under way: what the callback must check, bound to the browser by a cookie. */
+export interface OidcLoginsTable {
+  id: string; // sha-256 of the cookie's value
+  state: string;
+  nonce: string;
+  code_verifier: string;
+  return_to: string;
+  created_at: string;
+  expires_at: string;
+}
+
+/** People signing in through SSO with a verified address in this domain join the workspace. */
+export interface WorkspaceDomainsTable {
+  id: string;
+  workspace_id: string;
+  domain: string;
+  role: Exclude<Role, 'owner'>;
+  created_by: string;
+  created_at: string;
+}
+
 export interface WebhooksTable {
   id: string;
   workspace_id: string;
@@ -391,6 +423,9 @@ export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
+  user_identities: UserIdentitiesTable;
+  oidc_logins: OidcLoginsTable;
+  workspace_domains: WorkspaceDomainsTable;
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
   notification_preferences: NotificationPreferencesTable;

@@ -20,6 +20,7 @@ type Team = Awaited<ReturnType<typeof createTeam>> & {
   checkItemIds?: string[];
   pulseId?: string;
   webhookId?: string;
+  domainId?: string;
 };
 type Who = 'owner' | 'facilitator' | 'member' | 'other';
 
@@ -65,6 +66,12 @@ async function withWebhook(t: Team): Promise<void> {
     events: ['inquiry.created'],
   });
   t.webhookId = made.body.webhook.id;
+}
+
+/** A sign-in domain of the workspace. */
+async function withDomain(t: Team): Promise<void> {
+  const made = await t.owner.client.post(`/api/workspaces/${t.workspaceId}/domains`, { domain: 'acme.com' });
+  t.domainId = made.body.domain.id;
 }
 
 const conclusion = (t: Team) => `/api/inquiries/${t.inquiryId}/conclusion`;
@@ -118,6 +125,11 @@ const NOT_WORKSPACE_SCOPED = new Set([
   'POST /api/auth/signup',
   'POST /api/auth/login',
   'POST /api/auth/logout',
+  // Single sign-on: public by nature (which providers exist; the redirects to and from the provider),
+  // tested in sso.test.ts.
+  'GET /api/auth/providers',
+  'GET /api/auth/oidc/start',
+  'GET /api/auth/oidc/callback',
   'GET /api/me',
   'POST /api/workspaces',
   'POST /api/demo',
@@ -139,6 +151,23 @@ const NOT_WORKSPACE_SCOPED = new Set([
 ]);
 
 const CASES: Record<string, Case> = {
+  'GET /api/workspaces/:workspaceId/domains': {
+    path: (t) => `/api/workspaces/${t.workspaceId}/domains`,
+    allowed: 'owner',
+    forbidden: 'facilitator',
+  },
+  'POST /api/workspaces/:workspaceId/domains': {
+    path: (t) => `/api/workspaces/${t.workspaceId}/domains`,
+    body: () => ({ domain: 'acme.com', role: 'facilitator' }),
+    allowed: 'owner',
+    forbidden: 'facilitator',
+  },
+  'DELETE /api/workspaces/:workspaceId/domains/:domainId': {
+    path: (t) => `/api/workspaces/${t.workspaceId}/domains/${t.domainId}`,
+    allowed: 'owner',
+    forbidden: 'facilitator',
+    prepare: withDomain,
+  },
   'GET /api/workspaces/:workspaceId/webhooks': {
     path: (t) => `/api/workspaces/${t.workspaceId}/webhooks`,
     allowed: 'owner',
