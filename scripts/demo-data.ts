@@ -3,6 +3,7 @@ import { checkLink, type ExistingLink } from '../domain/links.js';
 import type { Proposal } from '../domain/mechanics/consent.js';
 import { initialState, isValidState } from '../domain/model.js';
 import { hashPassword } from '../server/auth/password.js';
+import { indexContribution } from '../server/search/indexer.js';
 import { insertCommitment } from '../server/store/commitments.js';
 import { saveProposal, saveReflection } from '../server/store/conclusions.js';
 import { type ContributionRecord, insertContribution, insertLink } from '../server/store/contributions.js';
@@ -198,6 +199,7 @@ async function seedInquiry(
       .set({ created_at: at(note.h), updated_at: at(settledAt(note, story.notes)) })
       .where('id', '=', contribution.id)
       .execute();
+    await indexContribution(db, contribution.id);
     for (const [kind, toKey] of note.links ?? []) {
       const to = byKey.get(toKey);
       if (!to) throw new Error(`demo note ${note.key} links to ${toKey}, which does not come before it`);

@@ -31,12 +31,14 @@ import { notificationRoutes } from './routes/notifications.js';
 import { participationRoutes } from './routes/participation.js';
 import { pulseRoutes } from './routes/pulses.js';
 import { resilienceRoutes } from './routes/resilience.js';
+import { searchRoutes } from './routes/search.js';
 import { ssoRoutes } from './routes/sso.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { understandingRoutes } from './routes/understanding.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { workspaceDomainRoutes } from './routes/workspace-domains.js';
 import { workspaceRoutes } from './routes/workspaces.js';
+import { rebuildSearchIndexIfEmpty } from './search/indexer.js';
 import { responseSerializer } from './serializer.js';
 import type { OpenDatabase } from './store/db.js';
 import { WebhookWorker } from './webhooks/worker.js';
@@ -145,6 +147,8 @@ export async function buildApp(config: Config, database: OpenDatabase): Promise<
   const mailer = new Mailer(database.db, { ...config.mail, publicUrl: config.publicUrl }, app.log);
   app.addHook('onReady', async () => mailer.start());
   app.addHook('preClose', () => mailer.stop());
+  // A database from before the search index gets its index filled once.
+  if (await rebuildSearchIndexIfEmpty(database.db)) app.log.info('Search index built for existing data.');
   const ctx: RouteContext = {
     db: database.db,
     writer: { db: database.db, events: live },
@@ -175,6 +179,7 @@ export async function buildApp(config: Config, database: OpenDatabase): Promise<
   pulseRoutes(app, ctx);
   exportRoutes(app, ctx);
   libraryRoutes(app, ctx);
+  searchRoutes(app, ctx);
   tokenRoutes(app, ctx);
   webhookRoutes(app, ctx);
   liveRoutes(app, ctx);

@@ -1,5 +1,6 @@
 import type { Extension, onLoadDocumentPayload, onStoreDocumentPayload } from '@hocuspocus/server';
 import * as Y from 'yjs';
+import { indexSynthesis, synthesisInquiryId } from '../search/indexer.js';
 import type { Db } from '../store/db.js';
 import { appendDocumentUpdate, loadDocumentUpdates, replaceDocumentUpdates } from '../store/documents.js';
 
@@ -28,7 +29,13 @@ export class DocumentStore implements Extension {
     const diff = Y.encodeStateAsUpdate(document, since);
     const state = Y.encodeStateVector(document);
     if (since && isEmptyUpdate(diff)) return;
-    const count = await appendDocumentUpdate(this.db, documentName, diff);
+    // The update and the search index's copy of the text are stored together.
+    const count = await this.db.transaction().execute(async (trx) => {
+      const n = await appendDocumentUpdate(trx, documentName, diff);
+      const inquiryId = synthesisInquiryId(documentName);
+      if (inquiryId) await indexSynthesis(trx, inquiryId, document, new Date().toISOString());
+      return n;
+    });
     this.stored.set(documentName, state);
     if (count > COMPACT_AFTER) await this.compact(documentName, document);
   }

@@ -14,6 +14,7 @@ import * as insights from './2026-11-28-012-insights.js';
 import * as apiTokens from './2026-11-28-013-api-tokens.js';
 import * as webhooks from './2026-11-28-014-webhooks.js';
 import * as notificationDelivery from './2026-11-28-015-notification-delivery.js';
+import * as search from './2026-11-28-016-search.js';
 import * as sso from './2026-11-28-018-sso.js';
 
 // Listed by hand, not read from disk, so the set is the same under tsx, a bundle or a test runner.
@@ -33,6 +34,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28-013-api-tokens': apiTokens,
   '2026-11-28-014-webhooks': webhooks,
   '2026-11-28-015-notification-delivery': notificationDelivery,
+  '2026-11-28-016-search': search,
   '2026-11-28-018-sso': sso,
 };
 

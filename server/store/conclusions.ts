@@ -1,5 +1,6 @@
 import { currentVersion, type Proposal } from '../../domain/mechanics/consent.js';
 import type { Reflection } from '../../domain/mechanics/reflection.js';
+import { indexConclusion, indexReflection } from '../search/indexer.js';
 import type { Db } from './db.js';
 import { now } from './ids.js';
 
@@ -41,7 +42,9 @@ export async function saveProposal(
       .values({ inquiry_id: inquiryId, ...values })
       .onConflict((oc) => oc.column('inquiry_id').doNothing())
       .executeTakeFirst();
-    return Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1;
+    const saved = Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1;
+    if (saved) await indexConclusion(db, inquiryId, proposal);
+    return saved;
   }
   const updated = await db
     .updateTable('conclusions')
@@ -49,7 +52,9 @@ export async function saveProposal(
     .where('inquiry_id', '=', inquiryId)
     .where('revision', '=', revision)
     .executeTakeFirst();
-  return Number(updated.numUpdatedRows) === 1;
+  const saved = Number(updated.numUpdatedRows) === 1;
+  if (saved) await indexConclusion(db, inquiryId, proposal);
+  return saved;
 }
 
 export async function listReflections(
@@ -88,6 +93,7 @@ export async function saveReflection(db: Db, inquiryId: string, r: Reflection): 
     .values({ inquiry_id: inquiryId, user_id: r.userId, ...values })
     .onConflict((oc) => oc.columns(['inquiry_id', 'user_id']).doUpdateSet(values))
     .execute();
+  await indexReflection(db, inquiryId, r.userId);
 }
 
 /** The adopted conclusion's text, so a teach-back that only copies it does not count. */

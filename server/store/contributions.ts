@@ -1,4 +1,5 @@
 import type { Confidence, ContributionKind, ContributionState, LinkKind } from '../../domain/model.js';
+import { indexContribution, unindexContribution } from '../search/indexer.js';
 import type { Db } from './db.js';
 import { newId, now } from './ids.js';
 import type { ContributionsTable, LinksTable } from './schema.js';
@@ -116,6 +117,7 @@ export async function insertContribution(
       perspective: record.perspective,
     })
     .execute();
+  await indexContribution(db, record.id);
   return record;
 }
 
@@ -160,6 +162,7 @@ export async function updateContribution(
   if (patch.confidence !== undefined) set.confidence = patch.confidence;
   if (patch.state !== undefined) set.state = patch.state;
   await db.updateTable('contributions').set(set).where('id', '=', id).execute();
+  await indexContribution(db, id);
 }
 
 /** Deletes a contribution with every link to or from it. Call inside a transaction. */
@@ -168,6 +171,7 @@ export async function deleteContribution(db: Db, id: string): Promise<void> {
     .deleteFrom('links')
     .where((eb) => eb.or([eb('from_id', '=', id), eb('to_id', '=', id)]))
     .execute();
+  await unindexContribution(db, id);
   await db.deleteFrom('contributions').where('id', '=', id).execute();
 }
 

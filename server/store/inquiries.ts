@@ -2,6 +2,7 @@ import type { StoredFitCheck } from '../../contract/mechanics.js';
 import { DEFAULT_GATE_SETTINGS, type GateSettings } from '../../domain/mechanics/gates.js';
 import type { PhasePrivacyEffect, ThinkFirstPhase } from '../../domain/mechanics/private-mode.js';
 import type { Mode, Phase } from '../../domain/model.js';
+import { indexInquiry } from '../search/indexer.js';
 import type { Db } from './db.js';
 import { newId, now } from './ids.js';
 import type { InquiriesTable } from './schema.js';
@@ -114,6 +115,7 @@ export async function createInquiry(db: Db, input: NewInquiryInput): Promise<Inq
     private_phases: JSON.stringify(input.privatePhases ?? []),
   };
   await db.insertInto('inquiries').values(row).execute();
+  await indexInquiry(db, row.id);
   await addParticipants(db, row.id, [input.facilitatorId, ...input.participantIds]);
   return toRecord(row);
 }
@@ -186,6 +188,7 @@ export async function updateInquiry(db: Db, id: string, patch: Partial<FramingIn
   if (patch.privatePhases !== undefined) set.private_phases = JSON.stringify(patch.privatePhases);
   set.last_activity_at = set.updated_at;
   await db.updateTable('inquiries').set(set).where('id', '=', id).execute();
+  await indexInquiry(db, id);
 }
 
 /** Moves an inquiry to a phase and records the move, with the override reason and what was missing. */

@@ -272,6 +272,28 @@ export interface ReflectionsTable {
   updated_at: string;
 }
 
+/** One searchable text of a workspace (server/search/); the full-text index follows these rows. */
+export interface SearchEntriesTable {
+  id: Generated<number>;
+  /** `<source>:<id>` */
+  key: string;
+  workspace_id: string;
+  inquiry_id: string;
+  source: 'inquiry' | 'contribution' | 'conclusion' | 'reflection' | 'synthesis';
+  contribution_id: string | null;
+  kind: ContributionKind | null;
+  state: ContributionState | null;
+  /** The note's author or the reflecting person; null for the inquiry's own texts. */
+  author_id: string | null;
+  anonymous: Bool;
+  perspective: string | null;
+  title: string;
+  text: string;
+  /** Tokens naming the workspace and the inquiry (FTS5 narrows to them inside the index). */
+  scope: string;
+  created_at: string;
+}
+
 export interface AcknowledgementsTable {
   contribution_id: string;
   user_id: string;
@@ -444,6 +466,7 @@ export interface DB {
   conclusions: ConclusionsTable;
   reflections: ReflectionsTable;
   acknowledgements: AcknowledgementsTable;
+  search_entries: SearchEntriesTable;
   commitments: CommitmentsTable;
   subtasks: SubtasksTable;
   help_requests: HelpRequestsTable;

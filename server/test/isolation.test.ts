@@ -381,6 +381,14 @@ const CASES: Record<string, Case> = {
     path: (t) => `/api/workspaces/${t.workspaceId}/library`,
     allowed: 'member',
   },
+  'GET /api/workspaces/:workspaceId/search': {
+    path: (t) => `/api/workspaces/${t.workspaceId}/search?q=returns`,
+    allowed: 'member',
+  },
+  'GET /api/workspaces/:workspaceId/related': {
+    path: (t) => `/api/workspaces/${t.workspaceId}/related?text=returns%20after%20the%20supplier%20change`,
+    allowed: 'member',
+  },
   'GET /api/inquiries/:inquiryId/card': {
     path: (t) => `/api/inquiries/${t.inquiryId}/card`,
     allowed: 'member',

@@ -1,0 +1,391 @@
+import { type RawBuilder, sql } from 'kysely';
+import type {
+  FacetValue,
+  RelatedResponse,
+  SearchHit,
+  SearchResponse,
+  SearchSource,
+} from '../../contract/library.js';
+import type { ContributionKind, ContributionState, Phase } from '../../domain/model.js';
+import type { Db, OpenDatabase } from '../store/db.js';
+import type { CandidateRow, FullText } from './index.js';
+import { SELECT_COLUMNS } from './index.js';
+import { PostgresFullText } from './postgres.js';
+import {
+  leadingSnippet,
+  noteTitle,
+  type ParsedText,
+  parseRelatedText,
+  parseSearchText,
+  splitSnippet,
+} from './query.js';
+import { SqliteFullText } from './sqlite.js';
+
+// Search over a workspace's library as one viewer may see it. Every rule the board applies is part of
+// the SQL, so hidden notes are neither returned nor counted in facets:
+// - only this workspace's rows (the route has already answered 404 to non-members);
+// - an anonymous note never matches a person filter or counts for its author, except for that author;
+// - private mode: a note created after the last reveal (or with none yet) is seen only by its author and
+//   the facilitator while private mode is on;
+// - leader speaks last: the facilitator's notes are seen only by the facilitator while a participant other
+//   than the facilitator has not posted (those inquiries are found first, in one query).
+// The rules themselves live in domain/mechanics/private-mode.ts and domain/visibility.ts; the property
+// test in server/test/search.test.ts holds this SQL to them.
+//
+// Very common words: only the newest WINDOW matches are ranked and counted (`totalIsExact: false`);
+// anything rarer is exact.
+
+/** How many of the newest matches are ranked and counted at most. */
+export const WINDOW = 1_000;
+
+/** The query after validation (defaults applied). */
+export interface SearchInput {
+  q: string;
+  source?: SearchSource;
+  kind?: ContributionKind;
+  phase?: Phase;
+  personId?: string;
+  lens?: string;
+  state?: ContributionState;
+  inquiryId?: string;
+  from?: string;
+  to?: string;
+  sort: 'relevance' | 'newest';
+  limit: number;
+  cursor?: string;
+}
+
+type FacetName = keyof SearchResponse['facets'];
+const FACET_FILTER: Record<FacetName, keyof SearchInput> = {
+  source: 'source',
+  kind: 'kind',
+  phase: 'phase',
+  person: 'personId',
+  lens: 'lens',
+  state: 'state',
+};
+
+export class BadCursor extends Error {}
+
+export const encodeCursor = (offset: number) =>
+  Buffer.from(JSON.stringify({ o: offset })).toString('base64url');
+export function decodeCursor(cursor: string | undefined): number {
+  if (cursor === undefined) return 0;
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    const o = (parsed as { o?: unknown }).o;
+    if (typeof o === 'number' && Number.isInteger(o) && o >= 0 && o <= WINDOW) return o;
+  } catch {
+    // falls through to the error below
+  }
+  throw new BadCursor('This cursor is not one this search gave out.');
+}
+
+/** A date filter as an inclusive lower bound / exclusive upper bound on ISO times. */
+function lowerBound(from: string): string {
+  return new Date(from).toISOString();
+}
+function upperBound(to: string): { at: string; inclusive: boolean } {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(to)) {
+    const next = new Date(`${to}T00:00:00.000Z`);
+    next.setUTCDate(next.getUTCDate() + 1);
+    return { at: next.toISOString(), inclusive: false };
+  }
+  return { at: new Date(to).toISOString(), inclusive: true };
+}
+
+/** Who is looking, and which inquiries of the workspace still hold the facilitator's notes back. */
+interface Viewer {
+  userId: string;
+  leaderWaits: readonly string[];
+}
+
+/** The rows this viewer may see (over `e` = search_entries, `i` = inquiries). */
+export function visibleTo(viewer: Viewer): RawBuilder<unknown> {
+  const waiting =
+    viewer.leaderWaits.length > 0
+      ? sql`and not (e.author_id = i.facilitator_id and e.inquiry_id in (${sql.join([...viewer.leaderWaits])}))`
+      : sql``;
+  return sql`(e.source <> 'contribution'
+    or e.author_id = ${viewer.userId}
+    or i.facilitator_id = ${viewer.userId}
+    or (not (i.private_mode = 1 and (i.revealed_at is null or e.created_at > i.revealed_at)) ${waiting}))`;
+}
+
+function filtersOf(input: SearchInput, viewerId: string, skip?: FacetName): RawBuilder<unknown> {
+  const parts: RawBuilder<unknown>[] = [];
+  const use = (name: FacetName) => skip !== name;
+  if (input.source && use('source')) parts.push(sql`e.source = ${input.source}`);
+  if (input.kind && use('kind')) parts.push(sql`e.kind = ${input.kind}`);
+  if (input.state && use('state')) parts.push(sql`e.state = ${input.state}`);
+  if (input.lens && use('lens')) parts.push(sql`e.perspective = ${input.lens}`);
+  if (input.phase && use('phase')) parts.push(sql`i.phase = ${input.phase}`);
+  if (input.personId && use('person'))
+    parts.push(sql`(e.author_id = ${input.personId} and (e.anonymous = 0 or e.author_id = ${viewerId}))`);
+  if (input.inquiryId) parts.push(sql`e.inquiry_id = ${input.inquiryId}`);
+  if (input.from) parts.push(sql`e.created_at >= ${lowerBound(input.from)}`);
+  if (input.to) {
+    const { at, inclusive } = upperBound(input.to);
+    parts.push(inclusive ? sql`e.created_at <= ${at}` : sql`e.created_at < ${at}`);
+  }
+  return parts.length === 0 ? sql`1 = 1` : sql.join(parts, sql` and `);
+}
+
+const newestFirst = (a: CandidateRow, b: CandidateRow) =>
+  a.created_at === b.created_at ? Number(b.id) - Number(a.id) : a.created_at < b.created_at ? 1 : -1;
+
+const LABELS: Record<string, string> = {
+  inquiry: 'Inquiry',
+  contribution: 'Note',
+  conclusion: 'Conclusion',
+  reflection: 'Reflection',
+  synthesis: 'Synthesis',
+};
+const capitalized = (s: string) => LABELS[s] ?? s.charAt(0).toUpperCase() + s.slice(1).replaceAll('_', ' ');
+
+export class SearchEngine {
+  private readonly text: FullText;
+
+  constructor(
+    private readonly db: Db,
+    kind: OpenDatabase['kind'],
+  ) {
+    this.text = kind === 'sqlite' ? new SqliteFullText(db) : new PostgresFullText(db);
+  }
+
+  /** Inquiries of the workspace whose facilitator still waits for a member to post (leader speaks last). */
+  async leaderWaits(workspaceId: string): Promise<string[]> {
+    const { rows } = await sql<{ id: string }>`
+      select i.id from inquiries i
+      where i.workspace_id = ${workspaceId} and i.leader_speaks_last = 1 and exists (
+        select 1 from inquiry_participants p
+        where p.inquiry_id = i.id and p.user_id <> i.facilitator_id and not exists (
+          select 1 from contributions c where c.inquiry_id = i.id and c.author_id = p.user_id))`.execute(
+      this.db,
+    );
+    return rows.map((r) => r.id);
+  }
+
+  private async window(
+    workspaceId: string,
+    match: ParsedText | null,
+    where: RawBuilder<unknown>,
+    inquiryId: string | undefined,
+  ): Promise<{ rows: CandidateRow[]; exact: boolean }> {
+    const limit = WINDOW + 1;
+    let rows: CandidateRow[];
+    if (match) rows = await this.text.candidates({ workspaceId, inquiryId, match, where, limit });
+    else {
+      const result = await sql<CandidateRow>`
+        select ${sql.raw(SELECT_COLUMNS)}, 0 as score
+        from search_entries e join inquiries i on i.id = e.inquiry_id
+        where e.workspace_id = ${workspaceId} and ${where}
+        order by e.created_at desc, e.id desc
+        limit ${limit}`.execute(this.db);
+      rows = result.rows;
+    }
+    rows = rows.map((r) => ({
+      ...r,
+      id: Number(r.id),
+      anonymous: Number(r.anonymous),
+      score: Number(r.score),
+    }));
+    if (rows.length <= WINDOW) return { rows, exact: true };
+    return { rows: rows.sort(newestFirst).slice(0, WINDOW), exact: false };
+  }
+
+  async search(workspaceId: string, viewerId: string, input: SearchInput): Promise<SearchResponse> {
+    const offset = decodeCursor(input.cursor);
+    const parsed = parseSearchText(input.q);
+    const match = parsed.terms.length > 0 ? parsed : null;
+    const viewer: Viewer = { userId: viewerId, leaderWaits: await this.leaderWaits(workspaceId) };
+    const visible = visibleTo(viewer);
+    const where = (skip?: FacetName) => sql`${visible} and ${filtersOf(input, viewerId, skip)}`;
+
+    const main = await this.window(workspaceId, match, where(), input.inquiryId);
+    // Each facet ignores its own filter: a facet whose filter is set is counted over its own window.
+    const facetRows = new Map<FacetName, CandidateRow[]>();
+    for (const name of Object.keys(FACET_FILTER) as FacetName[]) {
+      if (input[FACET_FILTER[name]] === undefined) facetRows.set(name, main.rows);
+      else facetRows.set(name, (await this.window(workspaceId, match, where(name), input.inquiryId)).rows);
+    }
+
+    const ranked =
+      input.sort === 'relevance' && match
+        ? [...main.rows].sort((a, b) => b.score - a.score || newestFirst(a, b))
+        : [...main.rows].sort(newestFirst);
+    const page = ranked.slice(offset, offset + input.limit);
+    const authorOf = (r: CandidateRow) =>
+      r.anonymous === 1 && r.author_id !== viewerId ? null : r.author_id;
+
+    const peopleIds = new Set<string>();
+    for (const r of page) if (authorOf(r)) peopleIds.add(authorOf(r) as string);
+    for (const r of facetRows.get('person') ?? []) if (authorOf(r)) peopleIds.add(authorOf(r) as string);
+    const [names, snippets] = await Promise.all([
+      this.names([...peopleIds]),
+      match
+        ? this.text.snippets(
+            page.map((r) => r.id),
+            match,
+          )
+        : this.heads(page.map((r) => r.id)),
+    ]);
+
+    const items: SearchHit[] = page.map((r) => {
+      const author = authorOf(r);
+      const snip = snippets.get(r.id);
+      const marked = snip?.marked ?? '';
+      return {
+        id: r.key,
+        source: r.source,
+        inquiry: { id: r.inquiry_id, title: r.inquiry_title, phase: r.phase as Phase },
+        contributionId: r.contribution_id,
+        kind: (r.kind as ContributionKind | null) ?? null,
+        state: (r.state as ContributionState | null) ?? null,
+        author: author ? { id: author, name: names.get(author) ?? '' } : null,
+        perspective: r.perspective,
+        title: r.source === 'contribution' ? noteTitle(r.kind ?? 'note', snip?.head ?? '') : r.title,
+        snippet: match && marked !== '' ? splitSnippet(marked) : leadingSnippet(snip?.head ?? ''),
+        createdAt: r.created_at,
+      };
+    });
+
+    const count = (
+      name: FacetName,
+      value: (r: CandidateRow) => string | null,
+      label: (v: string) => string,
+    ) => facetOf(facetRows.get(name) ?? [], value, label);
+    return {
+      items,
+      nextCursor: offset + input.limit < ranked.length ? encodeCursor(offset + input.limit) : null,
+      total: main.rows.length,
+      totalIsExact: main.exact,
+      facets: {
+        source: count('source', (r) => r.source, capitalized),
+        kind: count('kind', (r) => r.kind, capitalized),
+        phase: count('phase', (r) => r.phase, capitalized),
+        person: count('person', authorOf, (id) => names.get(id) ?? ''),
+        lens: count(
+          'lens',
+          (r) => r.perspective,
+          (v) => v,
+        ),
+        state: count('state', (r) => r.state, capitalized),
+      },
+    };
+  }
+
+  /** Past inquiries on the theme of `text`, and questions, unknowns and untested assumptions still open. */
+  async related(
+    workspaceId: string,
+    viewerId: string,
+    text: string,
+    limit: number,
+  ): Promise<RelatedResponse> {
+    const match = parseRelatedText(text);
+    if (match.terms.length === 0) return { inquiries: [], openQuestions: [] };
+    const viewer: Viewer = { userId: viewerId, leaderWaits: await this.leaderWaits(workspaceId) };
+    const visible = visibleTo(viewer);
+    const [framings, open] = await Promise.all([
+      this.window(
+        workspaceId,
+        match,
+        sql`${visible} and e.source in ('inquiry', 'conclusion', 'synthesis')`,
+        undefined,
+      ),
+      this.window(
+        workspaceId,
+        match,
+        sql`${visible} and e.source = 'contribution' and (e.kind = 'unknown'
+          or (e.kind = 'question' and e.state = 'open') or (e.kind = 'assumption' and e.state = 'untested'))`,
+        undefined,
+      ),
+    ]);
+    // An inquiry ranks by its best-matching text; a concluded one first among equals.
+    const best = new Map<string, CandidateRow>();
+    for (const r of framings.rows) {
+      const seen = best.get(r.inquiry_id);
+      if (!seen || r.score > seen.score) best.set(r.inquiry_id, r);
+    }
+    const inquiries = [...best.values()]
+      .sort((a, b) => b.score - a.score || Number(b.phase === 'concluded') - Number(a.phase === 'concluded'))
+      .slice(0, limit);
+    const notes = [...open.rows].sort((a, b) => b.score - a.score || newestFirst(a, b)).slice(0, limit);
+    const ids = [...inquiries, ...notes].map((r) => r.id);
+    const [snippets, details] = await Promise.all([
+      this.text.snippets(ids, match),
+      this.inquiryDetails(inquiries.map((r) => r.inquiry_id)),
+    ]);
+    const snippetOf = (r: CandidateRow) => {
+      const s = snippets.get(r.id);
+      return s && s.marked !== '' ? splitSnippet(s.marked) : leadingSnippet(s?.head ?? '');
+    };
+    return {
+      inquiries: inquiries.map((r) => {
+        const d = details.get(r.inquiry_id);
+        return {
+          inquiry: {
+            id: r.inquiry_id,
+            title: r.inquiry_title,
+            question: d?.question ?? '',
+            phase: r.phase as Phase,
+          },
+          conclusion: d?.conclusion ?? null,
+          snippet: snippetOf(r),
+        };
+      }),
+      openQuestions: notes.map((r) => ({
+        contributionId: r.contribution_id ?? '',
+        inquiry: { id: r.inquiry_id, title: r.inquiry_title },
+        kind: r.kind as ContributionKind,
+        snippet: snippetOf(r),
+      })),
+    };
+  }
+
+  private async names(ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.db.selectFrom('users').select(['id', 'name']).where('id', 'in', ids).execute();
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
+  private async heads(ids: number[]): Promise<Map<number, { marked: string; head: string }>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('search_entries')
+      .select(['id', sql<string>`substr(text, 1, 300)`.as('head')])
+      .where('id', 'in', ids)
+      .execute();
+    return new Map(rows.map((r) => [Number(r.id), { marked: '', head: r.head }]));
+  }
+
+  private async inquiryDetails(
+    ids: string[],
+  ): Promise<Map<string, { question: string; conclusion: string | null }>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('inquiries as i')
+      .leftJoin('search_entries as c', (j) =>
+        j.onRef('c.inquiry_id', '=', 'i.id').on('c.source', '=', 'conclusion'),
+      )
+      .select(['i.id', 'i.question', 'c.text as conclusion'])
+      .where('i.id', 'in', ids)
+      .execute();
+    return new Map(rows.map((r) => [r.id, { question: r.question, conclusion: r.conclusion ?? null }]));
+  }
+}
+
+function facetOf(
+  rows: readonly CandidateRow[],
+  value: (r: CandidateRow) => string | null,
+  label: (v: string) => string,
+): FacetValue[] {
+  const counts = new Map<string, number>();
+  for (const r of rows) {
+    const v = value(r);
+    if (v !== null && v !== '') counts.set(v, (counts.get(v) ?? 0) + 1);
+  }
+  return [...counts.entries()]
+    .map(([v, n]) => ({ value: v, label: label(v), count: n }))
+    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+}

@@ -1,0 +1,50 @@
+import type { RawBuilder } from 'kysely';
+import type { Db } from '../store/db.js';
+import type { ParsedText } from './query.js';
+
+// The search index as the routes see it: one interface, an implementation per database (SQLite FTS5,
+// PostgreSQL tsvector). They differ only in how words are matched, ranked and marked in snippets; which
+// rows a viewer may see, filters, facets and pages are one piece of SQL shared by both (engine.ts).
+
+/** One indexed row as the ranking and facets need it (text left out: snippets are made for the page only). */
+export interface CandidateRow {
+  id: number;
+  key: string;
+  source: 'inquiry' | 'contribution' | 'conclusion' | 'reflection' | 'synthesis';
+  inquiry_id: string;
+  contribution_id: string | null;
+  kind: string | null;
+  state: string | null;
+  author_id: string | null;
+  anonymous: number;
+  perspective: string | null;
+  title: string;
+  created_at: string;
+  inquiry_title: string;
+  phase: string;
+  /** Higher is better; 0 when browsing. */
+  score: number;
+}
+
+export interface CandidateQuery {
+  workspaceId: string;
+  /** Narrows the walk to one inquiry when the filter names one. */
+  inquiryId?: string;
+  match: ParsedText;
+  /** Visibility and filters, over `e` (search_entries) and `i` (inquiries). */
+  where: RawBuilder<unknown>;
+  /** At most this many, newest matches first. */
+  limit: number;
+}
+
+export interface FullText {
+  /** Matching rows the condition lets through, the newest first, with their relevance. */
+  candidates(query: CandidateQuery): Promise<CandidateRow[]>;
+  /** The matched passage of each entry, matches between MATCH_START and MATCH_END, plus its first characters. */
+  snippets(ids: readonly number[], match: ParsedText): Promise<Map<number, { marked: string; head: string }>>;
+}
+
+export const SELECT_COLUMNS = `e.id, e.key, e.source, e.inquiry_id, e.contribution_id, e.kind, e.state, e.author_id,
+  e.anonymous, e.perspective, e.title, e.created_at, i.title as inquiry_title, i.phase`;
+
+export type { Db };
