@@ -97,7 +97,11 @@ export const PeopleResponse = z.object({
 export type PeopleResponse = z.infer<typeof PeopleResponse>;
 
 export const HelpRequestParams = z.strictObject({ helpRequestId: Id });
-export const CreateHelpRequestBody = z.strictObject({ body: Line(5_000) });
+export const CreateHelpRequestBody = z.strictObject({
+  body: Line(5_000),
+  /** The note I am stuck on, in this inquiry. */
+  contributionId: Id.optional(),
+});
 export const AnswerHelpRequestBody = z.strictObject({ answer: Line(10_000) });
 const Person = z.object({ id: Id, name: z.string() });
 export const HelpRequest = z.object({
@@ -111,6 +115,8 @@ export const HelpRequest = z.object({
   answeredBy: Id.nullable(),
   answeredAt: Timestamp.nullable(),
   createdAt: Timestamp,
+  /** The note it is about; null when none, deleted, or hidden from the viewer (private mode). */
+  contributionId: Id.nullable(),
 });
 export type HelpRequest = z.infer<typeof HelpRequest>;
 export const HelpRequestResponse = z.object({ helpRequest: HelpRequest });

@@ -16,8 +16,8 @@ export const helpKeys = { list: (inquiryId: string) => ['help', inquiryId] as co
 export const helpApi = {
   list: (inquiryId: string, signal?: AbortSignal) =>
     request<HelpList>('GET', `/inquiries/${enc(inquiryId)}/help-requests`, undefined, signal),
-  ask: (inquiryId: string, body: string) =>
-    request<{ helpRequest: HelpRequest }>('POST', `/inquiries/${enc(inquiryId)}/help-requests`, { body }),
+  ask: (inquiryId: string, input: { body: string; contributionId?: string }) =>
+    request<{ helpRequest: HelpRequest }>('POST', `/inquiries/${enc(inquiryId)}/help-requests`, input),
   claim: (id: string) => request<{ helpRequest: HelpRequest }>('POST', `/help-requests/${enc(id)}/claim`),
   answer: (id: string, answer: string) =>
     request<{ helpRequest: HelpRequest }>('POST', `/help-requests/${enc(id)}/answer`, { answer }),
@@ -63,7 +63,7 @@ export function useHelpMutations(inquiryId: string) {
       qc.invalidateQueries({ queryKey: keys.people(inquiryId), exact: true }),
     ]);
   const ask = useMutation({
-    mutationFn: (body: string) => helpApi.ask(inquiryId, body),
+    mutationFn: (input: { body: string; contributionId?: string }) => helpApi.ask(inquiryId, input),
     onSuccess: ({ helpRequest }) => put(helpRequest),
     onSettled: settle,
   });

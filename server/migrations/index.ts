@@ -14,6 +14,7 @@ import * as insights from './2026-11-28-012-insights.js';
 import * as apiTokens from './2026-11-28-013-api-tokens.js';
 import * as webhooks from './2026-11-28-014-webhooks.js';
 import * as notificationDelivery from './2026-11-28-015-notification-delivery.js';
+import * as helpRequestNote from './2026-11-28-019-help-request-note.js';
 import * as search from './2026-11-28-016-search.js';
 import * as sso from './2026-11-28-018-sso.js';
 
@@ -34,6 +35,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28-013-api-tokens': apiTokens,
   '2026-11-28-014-webhooks': webhooks,
   '2026-11-28-015-notification-delivery': notificationDelivery,
+  '2026-11-28-019-help-request-note': helpRequestNote,
   '2026-11-28-016-search': search,
   '2026-11-28-018-sso': sso,
 };

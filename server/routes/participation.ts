@@ -32,7 +32,7 @@ import { requireUser } from '../auth/session.js';
 import { acknowledge } from '../commands/contribute.js';
 import { notifyHelpAnswered, notifyParticipants } from '../commands/notify.js';
 import { assignPerspective, peoplePanels, requireParticipant } from '../commands/participate.js';
-import { conflict, notFound } from '../errors.js';
+import { conflict, invalidField, notFound } from '../errors.js';
 import { transact } from '../live/transact.js';
 import { presentContribution, presentInquiry, presentParticipant } from '../presenters/index.js';
 import {
@@ -42,6 +42,7 @@ import {
   listCommitments,
   updateCommitment,
 } from '../store/commitments.js';
+import { findContribution, findContributions } from '../store/contributions.js';
 import type { Db } from '../store/db.js';
 import {
   answerHelpRequest,
@@ -352,7 +353,7 @@ export function participationRoutes(app: App, ctx: RouteContext): void {
       const granted = await access(request, request.params.inquiryId);
       authorize(granted, 'inquiry.read');
       return {
-        items: (await listHelpRequests(db, granted.inquiry.id)).map(presentHelpRequest),
+        items: await presentHelpRequests(db, granted, await listHelpRequests(db, granted.inquiry.id)),
         nextCursor: null,
       };
     },
@@ -373,11 +374,20 @@ export function participationRoutes(app: App, ctx: RouteContext): void {
     async (request, reply) => {
       const granted = await access(request, request.params.inquiryId);
       authorize(granted, 'contribution.create');
+      const contributionId = request.body.contributionId ?? null;
+      if (contributionId !== null) {
+        const note = await findContribution(db, contributionId);
+        const privacy = await loadPrivacy(db, granted.inquiry);
+        if (note?.inquiryId !== granted.inquiry.id || !privacy.canSee(granted.user.id, note)) {
+          throw invalidField('body.contributionId', 'Choose a note of this inquiry.');
+        }
+      }
       const id = await write(granted, 'help.changed', async (trx) => {
         const made = await insertHelpRequest(trx, {
           inquiryId: granted.inquiry.id,
           requesterId: granted.user.id,
           body: request.body.body,
+          contributionId,
         });
         await notifyParticipants(trx, granted.inquiry, {
           kind: 'help_request',
@@ -388,7 +398,9 @@ export function participationRoutes(app: App, ctx: RouteContext): void {
         });
         return made;
       });
-      return reply.status(201).send({ helpRequest: presentHelpRequest(await mustFindHelp(id)) });
+      return reply
+        .status(201)
+        .send({ helpRequest: await presentHelpRequest(granted, await mustFindHelp(id)) });
     },
   );
 
@@ -403,6 +415,8 @@ export function participationRoutes(app: App, ctx: RouteContext): void {
     authorize(granted, 'help.answer', { authorId: help.requester.id });
     return { granted, help };
   };
+  const presentHelpRequest = async (granted: InquiryAccess, help: HelpRequestRecord) =>
+    (await presentHelpRequests(db, granted, [help]))[0] as ReturnType<typeof presentHelp>;
   const mustFindHelp = async (id: string) => {
     const help = await findHelpRequest(db, id);
     if (!help) throw notFound('Help request');
@@ -426,7 +440,7 @@ export function participationRoutes(app: App, ctx: RouteContext): void {
         claimHelpRequest(trx, help.id, granted.user.id),
       );
       if (!claimed) throw conflict('Someone has already picked this up.');
-      return { helpRequest: presentHelpRequest(await mustFindHelp(help.id)) };
+      return { helpRequest: await presentHelpRequest(granted, await mustFindHelp(help.id)) };
     },
   );
 
@@ -458,12 +472,26 @@ export function participationRoutes(app: App, ctx: RouteContext): void {
           answer: request.body.answer,
         });
       });
-      return { helpRequest: presentHelpRequest(await mustFindHelp(help.id)) };
+      return { helpRequest: await presentHelpRequest(granted, await mustFindHelp(help.id)) };
     },
   );
 }
 
-function presentHelpRequest(h: HelpRequestRecord) {
+/** Help requests as the viewer may see them: a pointer to a note hidden from them (private mode) is dropped. */
+async function presentHelpRequests(db: Db, granted: InquiryAccess, items: HelpRequestRecord[]) {
+  const ids = [...new Set(items.flatMap((h) => (h.contributionId ? [h.contributionId] : [])))];
+  const privacy = ids.length > 0 ? await loadPrivacy(db, granted.inquiry) : null;
+  const notes = await findContributions(db, ids);
+  const visible = new Set(notes.filter((n) => privacy?.canSee(granted.user.id, n)).map((n) => n.id));
+  return items.map((h) =>
+    presentHelp({
+      ...h,
+      contributionId: h.contributionId && visible.has(h.contributionId) ? h.contributionId : null,
+    }),
+  );
+}
+
+function presentHelp(h: HelpRequestRecord) {
   return {
     ...h,
     status:

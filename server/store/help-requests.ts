@@ -12,6 +12,7 @@ export interface HelpRequestRecord {
   answeredBy: string | null;
   answeredAt: string | null;
   createdAt: string;
+  contributionId: string | null;
 }
 
 export async function listHelpRequests(db: Db, inquiryId: string): Promise<HelpRequestRecord[]> {
@@ -50,12 +51,13 @@ async function toRecords(db: Db, rows: HelpRequestsTable[]): Promise<HelpRequest
     answeredBy: r.answered_by,
     answeredAt: r.answered_at,
     createdAt: r.created_at,
+    contributionId: r.contribution_id,
   }));
 }
 
 export async function insertHelpRequest(
   db: Db,
-  input: { inquiryId: string; requesterId: string; body: string },
+  input: { inquiryId: string; requesterId: string; body: string; contributionId: string | null },
 ): Promise<string> {
   const id = newId();
   await db
@@ -70,6 +72,7 @@ export async function insertHelpRequest(
       answered_by: null,
       answered_at: null,
       created_at: now(),
+      contribution_id: input.contributionId,
     })
     .execute();
   return id;

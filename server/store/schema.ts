@@ -337,6 +337,8 @@ export interface HelpRequestsTable {
   answered_by: string | null;
   answered_at: string | null;
   created_at: string;
+  /** The note the person is stuck on, if they asked from one. */
+  contribution_id: string | null;
 }
 
 export interface NotificationsTable {

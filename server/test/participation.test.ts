@@ -172,4 +172,54 @@ describe('promotive interaction and accountability', () => {
     const panels = (await member.client.get(`/api/inquiries/${inquiryId}/people`)).body.items;
     expect(panels.find((p: { user: { id: string } }) => p.user.id === helper.id).helpGiven).toBe(1);
   });
+
+  it('points a help request at the note someone is stuck on, never at one the viewer may not see', async () => {
+    const { facilitator, member, owner, workspaceId, inquiryId, noteId } = await createTeam(server);
+    const peer = await signUp(server, 'Pia Peer');
+    await join(owner, workspaceId, peer, 'member');
+    await facilitator.client.patch(`/api/inquiries/${inquiryId}`, { participantIds: [member.id, peer.id] });
+    const ask = (who: typeof member, contributionId: string) =>
+      who.client.post(`/api/inquiries/${inquiryId}/help-requests`, {
+        body: 'Stuck on this one',
+        contributionId,
+      });
+
+    const about = await ask(member, noteId);
+    expect(about.status).toBe(201);
+    expect(about.body.helpRequest.contributionId).toBe(noteId);
+
+    // A note of another inquiry, or one that does not exist, is refused on its field.
+    const elsewhere = await contribute(
+      facilitator,
+      (
+        await facilitator.client.post(`/api/workspaces/${workspaceId}/inquiries`, {
+          title: 'Other',
+          question: 'Other?',
+        })
+      ).body.inquiry.id,
+      { body: 'Elsewhere' },
+    );
+    for (const id of [elsewhere.id, '019a0000-0000-7000-8000-00000000abcd']) {
+      const refused = await ask(member, id);
+      expect([refused.status, refused.body.error.fields[0].path]).toEqual([400, 'body.contributionId']);
+    }
+
+    // In private mode the peer cannot see the member's new note: nor can they ask about it, nor see the pointer.
+    await facilitator.client.patch(`/api/inquiries/${inquiryId}`, { privateMode: true });
+    const hidden = await contribute(member, inquiryId, { body: 'My private hunch' });
+    expect((await ask(peer, hidden.id)).status).toBe(400);
+    const mine = await ask(member, hidden.id);
+    expect(mine.body.helpRequest.contributionId).toBe(hidden.id);
+    const seenBy = async (who: typeof member) =>
+      (await who.client.get(`/api/inquiries/${inquiryId}/help-requests`)).body.items.find(
+        (h: { id: string }) => h.id === mine.body.helpRequest.id,
+      ).contributionId;
+    expect(await seenBy(member)).toBe(hidden.id);
+    expect(await seenBy(facilitator)).toBe(hidden.id);
+    expect(await seenBy(peer)).toBeNull();
+
+    // Deleting the note keeps the request and drops the pointer.
+    expect((await member.client.delete(`/api/contributions/${hidden.id}`)).status).toBe(204);
+    expect(await seenBy(member)).toBeNull();
+  });
 });

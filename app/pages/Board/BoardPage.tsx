@@ -60,6 +60,7 @@ export function BoardPage() {
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [framingOpen, framing] = useDisclosure(false);
   const [deleting, setDeleting] = useState<Contribution | null>(null);
+  const [stuckOn, setStuckOn] = useState<Contribution | null>(null);
   const [composer, setComposer] = useState<ComposerState>({
     opened: false,
     target: { mode: 'new' },
@@ -135,6 +136,7 @@ export function BoardPage() {
     onReply: (c) => openComposer({ mode: 'reply', target: c }),
     onEdit: (c) => openComposer({ mode: 'edit', contribution: c }),
     onDelete: (c) => setDeleting(c),
+    onStuck: detail.data?.inquiry.phase === 'concluded' ? undefined : (c) => setStuckOn(c),
     onState: (c: Contribution, state: ContributionState) =>
       update.mutate(
         { id: c.id, body: { state } },
@@ -221,7 +223,15 @@ export function BoardPage() {
 
         {detail.data && <BoardCheckIn detail={detail.data} myId={myId} />}
         {detail.data && <ParticipationSlot detail={detail.data} myId={myId} canModerate={canModerate} />}
-        {detail.data && <HelpPanel detail={detail.data} myId={myId} />}
+        {detail.data && (
+          <HelpPanel
+            detail={detail.data}
+            myId={myId}
+            notes={board.data?.items}
+            stuckOn={stuckOn}
+            onStuckDone={() => setStuckOn(null)}
+          />
+        )}
         <InquiryNav inquiryId={inquiryId} current="board" />
 
         <BoardToolbar

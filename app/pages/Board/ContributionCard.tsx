@@ -1,5 +1,5 @@
 import { ActionIcon, Badge, Button, Group, Menu, Paper, Text } from '@mantine/core';
-import { IconDots, IconMessageReply, IconPencil, IconTrash } from '@tabler/icons-react';
+import { IconDots, IconHandStop, IconMessageReply, IconPencil, IconTrash } from '@tabler/icons-react';
 import type { CSSProperties } from 'react';
 import type { Contribution } from '../../../contract/contributions.js';
 import type { ContributionState } from '../../../domain/model.js';
@@ -23,6 +23,8 @@ export interface CardActions {
   onEdit: (c: Contribution) => void;
   onDelete: (c: Contribution) => void;
   onState: (c: Contribution, state: ContributionState) => void;
+  /** "I'm stuck on this": ask the group for help about this note; absent once the inquiry is concluded. */
+  onStuck?: (c: Contribution) => void;
 }
 
 export function ContributionCard({
@@ -57,14 +59,19 @@ export function ContributionCard({
         <KindLabel kind={c.kind} size="xs" />
         <Group gap={4} wrap="nowrap">
           <StateMenu contribution={c} canChange={canChange} onChange={(s) => actions.onState(c, s)} />
-          {(canEdit || canDelete) && (
-            <Menu position="bottom-end" shadow="md" width={160}>
+          {!pending && (canEdit || canDelete || actions.onStuck) && (
+            <Menu position="bottom-end" shadow="md" width={200}>
               <Menu.Target>
                 <ActionIcon variant="subtle" color="gray" size="sm" aria-label="More actions for this note">
                   <IconDots size={16} />
                 </ActionIcon>
               </Menu.Target>
               <Menu.Dropdown>
+                {actions.onStuck && (
+                  <Menu.Item leftSection={<IconHandStop size={14} />} onClick={() => actions.onStuck?.(c)}>
+                    I’m stuck on this…
+                  </Menu.Item>
+                )}
                 {canEdit && (
                   <Menu.Item leftSection={<IconPencil size={14} />} onClick={() => actions.onEdit(c)}>
                     Edit

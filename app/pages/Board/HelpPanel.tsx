@@ -13,11 +13,13 @@ import {
 } from '@mantine/core';
 import { IconHandStop, IconLifebuoy } from '@tabler/icons-react';
 import { type FormEvent, useEffect, useId, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
+import type { Contribution } from '../../../contract/contributions.js';
 import type { InquiryDetail } from '../../../contract/inquiries.js';
 import type { HelpRequest } from '../../../contract/participation.js';
 import { useHelpMutations, useHelpRequests } from '../../api/help.js';
 import { FormFooter } from '../../components/FormFooter.js';
+import { KindLabel } from '../../components/KindLabel.js';
 import { PageError } from '../../components/PageState.js';
 import { PersonAvatar } from '../../components/PersonAvatar.js';
 import { RelativeTime } from '../../components/RelativeTime.js';
@@ -44,11 +46,31 @@ function ordered(items: HelpRequest[]): HelpRequest[] {
   return [...waiting, ...answered];
 }
 
-export function HelpPanel({ detail, myId }: { detail: InquiryDetail; myId: string | undefined }) {
+export function HelpPanel({
+  detail,
+  myId,
+  notes,
+  stuckOn,
+  onStuckDone,
+}: {
+  detail: InquiryDetail;
+  myId: string | undefined;
+  /** The board's notes, to show the one a request is about. */
+  notes: readonly Contribution[] | undefined;
+  /** A note someone chose "I'm stuck on this" on: the ask dialog opens about it. */
+  stuckOn: Contribution | null;
+  onStuckDone: () => void;
+}) {
   const { inquiry } = detail;
   const list = useHelpRequests(inquiry.id, inquiry.lastSeq);
   const { ask, claim, answer } = useHelpMutations(inquiry.id);
-  const [asking, setAsking] = useState(false);
+  const [askingFreely, setAsking] = useState(false);
+  const asking = askingFreely || stuckOn !== null;
+  const closeAsk = () => {
+    setAsking(false);
+    onStuckDone();
+  };
+  const noteOf = (id: string | null) => (id ? notes?.find((c) => c.id === id) : undefined);
   const headingId = useId();
   const items = ordered(list.data?.items ?? []);
   const waiting = items.filter((h) => h.status !== 'answered').length;
@@ -112,6 +134,7 @@ export function HelpPanel({ detail, myId }: { detail: InquiryDetail; myId: strin
               <HelpItem
                 key={h.id}
                 help={h}
+                about={noteOf(h.contributionId)}
                 myId={myId}
                 claiming={claim.isPending && claim.variables === h.id}
                 answering={answer.isPending && answer.variables?.id === h.id}
@@ -141,16 +164,20 @@ export function HelpPanel({ detail, myId }: { detail: InquiryDetail; myId: strin
 
       <AskDialog
         opened={asking}
+        about={stuckOn}
         busy={ask.isPending}
-        onClose={() => setAsking(false)}
+        onClose={closeAsk}
         onAsk={(body, errors) =>
-          ask.mutate(body, {
-            onSuccess: () => {
-              setAsking(false);
-              notifySuccess('The group has been told. Someone will pick it up.', 'Help asked for');
+          ask.mutate(
+            { body, ...(stuckOn ? { contributionId: stuckOn.id } : {}) },
+            {
+              onSuccess: () => {
+                closeAsk();
+                notifySuccess('The group has been told. Someone will pick it up.', 'Help asked for');
+              },
+              onError: (e) => errors.fromError(e),
             },
-            onError: (e) => errors.fromError(e),
-          })
+          )
         }
       />
     </Paper>
@@ -161,6 +188,7 @@ type Errors = ReturnType<typeof useFormErrors>;
 
 function HelpItem({
   help,
+  about,
   myId,
   claiming,
   answering,
@@ -168,6 +196,7 @@ function HelpItem({
   onAnswer,
 }: {
   help: HelpRequest;
+  about: Contribution | undefined;
   myId: string | undefined;
   claiming: boolean;
   answering: boolean;
@@ -206,6 +235,7 @@ function HelpItem({
           <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
             {help.body}
           </Text>
+          {about && <NoteQuote note={about} link />}
 
           {help.status === 'answered' && help.answer !== null && (
             <Paper bg="var(--mantine-color-default-hover)" p="xs" radius="sm">
@@ -290,13 +320,43 @@ function AnswerForm({
   );
 }
 
+/** The note a request is about: its kind and first words, linking to it on the board. */
+function NoteQuote({ note, link = false }: { note: Contribution; link?: boolean }) {
+  const words = note.body.replace(/\s+/g, ' ').trim();
+  const excerpt = words.length > 140 ? `${words.slice(0, 139)}…` : words;
+  return (
+    <Group gap={6} wrap="nowrap" align="flex-start" data-testid="help-about">
+      <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
+        About
+      </Text>
+      <KindLabel kind={note.kind} size="xs" />
+      {link ? (
+        <Text
+          size="xs"
+          component={Link}
+          to={`?note=${encodeURIComponent(note.id)}`}
+          style={{ overflowWrap: 'anywhere' }}
+        >
+          {excerpt}
+        </Text>
+      ) : (
+        <Text size="xs" style={{ overflowWrap: 'anywhere' }}>
+          {excerpt}
+        </Text>
+      )}
+    </Group>
+  );
+}
+
 function AskDialog({
   opened,
+  about,
   busy,
   onClose,
   onAsk,
 }: {
   opened: boolean;
+  about: Contribution | null;
   busy: boolean;
   onClose: () => void;
   onAsk: (body: string, errors: Errors) => void;
@@ -320,6 +380,7 @@ function AskDialog({
         noValidate
       >
         <Stack gap="md">
+          {about && <NoteQuote note={about} />}
           <Textarea
             label="I’m stuck on…"
             description="Say what you tried and where it stops making sense. Everyone in the inquiry is told; one person picks it up."
