@@ -28,6 +28,7 @@ import type { Commitment } from '../../../contract/participation.js';
 import { useCommitmentMutations, useCommitments } from '../../api/participation.js';
 import { FormFooter } from '../../components/FormFooter.js';
 import { PageError } from '../../components/PageState.js';
+import { PanelHeader } from '../../components/PanelHeader.js';
 import { PersonAvatar } from '../../components/PersonAvatar.js';
 import { useFormErrors } from '../../lib/forms.js';
 import { notifyError, notifySuccess } from '../../lib/notify.js';
@@ -85,31 +86,27 @@ export function CommitmentsPanel({
   return (
     <Paper withBorder p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby={headingId}>
       <Stack gap="md">
-        <Group justify="space-between" gap="sm">
-          <Group gap="sm" wrap="nowrap">
-            <ThemeIcon color="teal" variant="light" size={30} radius="md" aria-hidden>
-              <IconListCheck size={18} />
-            </ThemeIcon>
-            <div>
-              <Title order={headingLevel} size="h4" id={headingId}>
-                Commitments
-              </Title>
-              <Text size="sm" c="dimmed">
-                What we will do because of what we concluded — each with one owner.
-              </Text>
-            </div>
-          </Group>
-          {isParticipant && !adding && (
-            <Button
-              size="xs"
-              variant="light"
-              leftSection={<IconPlus size={14} />}
-              onClick={() => setAdding(true)}
-            >
-              Add a commitment
-            </Button>
-          )}
-        </Group>
+        <PanelHeader
+          icon={IconListCheck}
+          color="teal"
+          title="Commitments"
+          titleId={headingId}
+          order={headingLevel}
+          description="What we will do because of what we concluded — each with one owner."
+          action={
+            isParticipant &&
+            !adding && (
+              <Button
+                size="xs"
+                variant="light"
+                leftSection={<IconPlus size={14} />}
+                onClick={() => setAdding(true)}
+              >
+                Add a commitment
+              </Button>
+            )
+          }
+        />
 
         {adding && (
           <CommitmentForm

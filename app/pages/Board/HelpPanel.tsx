@@ -21,6 +21,7 @@ import { useHelpMutations, useHelpRequests } from '../../api/help.js';
 import { FormFooter } from '../../components/FormFooter.js';
 import { KindLabel } from '../../components/KindLabel.js';
 import { PageError } from '../../components/PageState.js';
+import { PanelHeader } from '../../components/PanelHeader.js';
 import { PersonAvatar } from '../../components/PersonAvatar.js';
 import { RelativeTime } from '../../components/RelativeTime.js';
 import { useFormErrors } from '../../lib/forms.js';
@@ -82,37 +83,27 @@ export function HelpPanel({
   return (
     <Paper withBorder p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby={headingId}>
       <Stack gap="md">
-        <Group justify="space-between" gap="sm">
-          <Group gap="sm" wrap="nowrap">
-            <ThemeIcon color="orange" variant="light" size={30} radius="md" aria-hidden>
-              <IconLifebuoy size={18} />
-            </ThemeIcon>
-            <div>
-              <Title order={2} size="h4" id={headingId}>
-                Help requests
-                {waiting > 0 && (
-                  <Text span size="sm" c="dimmed" fw={400}>
-                    {' '}
-                    · {waiting} waiting
-                  </Text>
-                )}
-              </Title>
-              <Text size="sm" c="dimmed">
-                Stuck? Say so — nobody succeeds here unless everyone does.
-              </Text>
-            </div>
-          </Group>
-          {!concluded && myId && (
-            <Button
-              size="xs"
-              variant="light"
-              leftSection={<IconHandStop size={14} />}
-              onClick={() => setAsking(true)}
-            >
-              I’m stuck…
-            </Button>
-          )}
-        </Group>
+        <PanelHeader
+          icon={IconLifebuoy}
+          color="orange"
+          title="Help requests"
+          titleId={headingId}
+          aside={waiting > 0 && `· ${waiting} waiting`}
+          description="Stuck? Say so — nobody succeeds here unless everyone does."
+          action={
+            !concluded &&
+            myId && (
+              <Button
+                size="xs"
+                variant="light"
+                leftSection={<IconHandStop size={14} />}
+                onClick={() => setAsking(true)}
+              >
+                I’m stuck…
+              </Button>
+            )
+          }
+        />
 
         {list.isPending ? (
           <Group gap="xs">

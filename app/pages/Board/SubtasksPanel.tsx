@@ -33,6 +33,7 @@ import { useSubtaskMutations, useSubtasks } from '../../api/participation.js';
 import { FormFooter } from '../../components/FormFooter.js';
 import { Markdown } from '../../components/Markdown.js';
 import { PageError } from '../../components/PageState.js';
+import { PanelHeader } from '../../components/PanelHeader.js';
 import { PersonAvatar } from '../../components/PersonAvatar.js';
 import { useFormErrors } from '../../lib/forms.js';
 import { notifyError, notifySuccess } from '../../lib/notify.js';
@@ -113,30 +114,27 @@ export function SubtasksPanel({
       style={{ borderTop: '3px solid var(--mantine-color-orange-filled)' }}
     >
       <Stack gap="md">
-        <Group justify="space-between" gap="sm">
-          <Group gap="sm" wrap="nowrap">
-            <ThemeIcon color="orange" variant="light" size={30} radius="md" aria-hidden>
-              <IconPuzzle size={18} />
-            </ThemeIcon>
-            <div>
-              <Title order={2} size="h4" id={headingId}>
-                Subtasks
-              </Title>
-              <Text size="sm" c="dimmed">
-                {items.length === 0
-                  ? canModerate
-                    ? 'Split the task into parts, one owner each.'
-                    : 'The facilitator has not split the task yet.'
-                  : `${done} of ${items.length} done${mine.length ? ` · ${mine.length} assigned to you` : ''}`}
-              </Text>
-            </div>
-          </Group>
-          {canModerate && !adding && (
-            <Button size="xs" leftSection={<IconPlus size={14} />} onClick={() => setAdding(true)}>
-              Add a subtask
-            </Button>
-          )}
-        </Group>
+        <PanelHeader
+          icon={IconPuzzle}
+          color="orange"
+          title="Subtasks"
+          titleId={headingId}
+          description={
+            items.length === 0
+              ? canModerate
+                ? 'Split the task into parts, one owner each.'
+                : 'The facilitator has not split the task yet.'
+              : `${done} of ${items.length} done${mine.length ? ` · ${mine.length} assigned to you` : ''}`
+          }
+          action={
+            canModerate &&
+            !adding && (
+              <Button size="xs" leftSection={<IconPlus size={14} />} onClick={() => setAdding(true)}>
+                Add a subtask
+              </Button>
+            )
+          }
+        />
 
         {adding && (
           <SubtaskForm
