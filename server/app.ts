@@ -16,6 +16,7 @@ import { createBus } from './live/bus.js';
 import { LiveHub } from './live/hub.js';
 import { liveRoutes } from './live/routes.js';
 import { Mailer } from './mail/mailer.js';
+import { archiveRoutes } from './routes/archive.js';
 import { authRoutes } from './routes/auth.js';
 import { consentRoutes } from './routes/consent.js';
 import type { App, RouteContext } from './routes/context.js';
@@ -178,6 +179,7 @@ export async function buildApp(config: Config, database: OpenDatabase): Promise<
   understandingRoutes(app, ctx);
   pulseRoutes(app, ctx);
   exportRoutes(app, ctx);
+  archiveRoutes(app, ctx);
   libraryRoutes(app, ctx);
   searchRoutes(app, ctx);
   tokenRoutes(app, ctx);

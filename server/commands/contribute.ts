@@ -27,15 +27,12 @@ import type { Db } from '../store/db.js';
 import { isUniqueViolation } from '../store/errors.js';
 import { addParticipants, findPerspective, type InquiryRecord } from '../store/inquiries.js';
 import type { UserRecord } from '../store/users.js';
-import { enqueueWebhooks, excerpt } from '../webhooks/outbox.js';
+import { enqueueNoteCreated, enqueueRevealedNotes, OUTSIDER } from '../webhooks/outbox.js';
 import { notifyAboutNote } from './notify.js';
 
 function linkError(problem: LinkProblem, path: string): HttpError {
   return problem.code === 'duplicate' ? conflict(problem.message) : invalidField(path, problem.message);
 }
-
-/** A viewer who is nobody in particular: what they may see, every member may. */
-const OUTSIDER = 'outside-the-inquiry';
 
 const timing = (c: ContributionRecord) => ({ authorId: c.authorId, createdAt: c.createdAt });
 
@@ -128,25 +125,11 @@ export async function postContribution(
     else await addParticipants(trx, inquiry.id, [author.id]);
     await record(inquiry.id, { type: 'contribution.created', data: contribution });
     // Outside tools hear of a note only when every member may see it, and never who wrote an anonymous one.
-    if (privacy.canSee(OUTSIDER, contribution)) {
-      await enqueueWebhooks(trx, {
-        workspaceId: inquiry.workspaceId,
-        event: 'contribution.created',
-        inquiry,
-        data: {
-          contribution: {
-            id: contribution.id,
-            kind: contribution.kind,
-            excerpt: excerpt(contribution.body),
-            author: contribution.anonymous ? null : { id: author.id, name: author.name },
-            createdAt: contribution.createdAt,
-          },
-        },
-      });
-    }
+    if (privacy.canSee(OUTSIDER, contribution)) await enqueueNoteCreated(trx, inquiry, contribution);
     // The last member to post lets the leader speak: their held-back notes become visible.
     if (privacy.leaderWaits() && !privacy.withPoster(author.id).leaderWaits()) {
       await record(inquiry.id, { type: 'notes.revealed', data: { reason: 'leader_may_speak' } });
+      await enqueueRevealedNotes(trx, inquiry, privacy, privacy.withPoster(author.id));
     }
     const links: LinkRecord[] = [];
     const linker = { id: author.id, privacy };

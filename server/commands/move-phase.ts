@@ -10,7 +10,7 @@ import type { Db } from '../store/db.js';
 import { loadGateFacts } from '../store/gate-facts.js';
 import { now } from '../store/ids.js';
 import { findInquiry, type InquiryRecord, setPhase, setPrivacy } from '../store/inquiries.js';
-import { enqueueWebhooks } from '../webhooks/outbox.js';
+import { enqueueRevealedNotes, enqueueWebhooks } from '../webhooks/outbox.js';
 import { notifyAboutRevealedNotes, notifyParticipants } from './notify.js';
 
 /** Where the group stands with the gate into its next phase: what the board shows as "waiting for". */
@@ -71,7 +71,9 @@ export async function movePhase(
     });
     if (hiddenBefore) {
       await record(current.id, { type: 'notes.revealed', data: { reason: 'revealed' } });
-      await notifyAboutRevealedNotes(trx, moved, hiddenBefore, await loadPrivacy(trx, moved));
+      const after = await loadPrivacy(trx, moved);
+      await notifyAboutRevealedNotes(trx, moved, hiddenBefore, after);
+      await enqueueRevealedNotes(trx, moved, hiddenBefore, after);
     }
     await notifyParticipants(trx, moved, {
       kind: 'phase_changed',

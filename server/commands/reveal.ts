@@ -3,6 +3,7 @@ import { notFound } from '../errors.js';
 import { transact, type Writer } from '../live/transact.js';
 import { now } from '../store/ids.js';
 import { findInquiry, type InquiryRecord, setRevealedAt } from '../store/inquiries.js';
+import { enqueueRevealedNotes } from '../webhooks/outbox.js';
 import { notifyAboutRevealedNotes } from './notify.js';
 
 /** The facilitator ends private mode for every note written so far; later notes stay private until the next reveal. */
@@ -15,7 +16,9 @@ export async function revealNotes(writer: Writer, inquiry: InquiryRecord): Promi
     if (!updated) throw notFound('Inquiry');
     await record(inquiry.id, { type: 'inquiry.updated', data: updated });
     await record(inquiry.id, { type: 'notes.revealed', data: { reason: 'revealed' } });
-    await notifyAboutRevealedNotes(trx, updated, before, await loadPrivacy(trx, updated));
+    const after = await loadPrivacy(trx, updated);
+    await notifyAboutRevealedNotes(trx, updated, before, after);
+    await enqueueRevealedNotes(trx, updated, before, after);
     return updated;
   });
 }

@@ -1,7 +1,7 @@
 import type { Understanding, UnderstandingResult } from '../../contract/insights.js';
 import { itemAgreement, kendallW } from '../../domain/insights/kendall.js';
 import type { Db } from '../store/db.js';
-import { type CheckRecord, latestChecks, rankingsOf } from '../store/understanding.js';
+import { type CheckRecord, importedResultOf, latestChecks, rankingsOf } from '../store/understanding.js';
 
 // Agreement of the group's private rankings, for the facilitator's console. Only aggregates leave here:
 // W from two rankings on, per-item figures from three (with two, anyone who answered could work out the
@@ -46,11 +46,17 @@ export function understandingResult(
   };
 }
 
+/** A check's agreement: from its rankings, or as it travelled in an archive for an imported check. */
+export async function checkResult(db: Db, check: CheckRecord): Promise<UnderstandingResult> {
+  const imported = await importedResultOf(db, check.id);
+  if (imported !== null) return JSON.parse(imported) as UnderstandingResult;
+  return understandingResult(check, await rankingsOf(db, check.id));
+}
+
 /** Before (the newest exploring check) and after (the newest reflecting check) for one inquiry. */
 export async function loadUnderstanding(db: Db, inquiryId: string): Promise<Understanding> {
   const latest = await latestChecks(db, inquiryId);
-  const resultFor = async (check: CheckRecord | undefined) =>
-    check ? understandingResult(check, await rankingsOf(db, check.id)) : null;
+  const resultFor = async (check: CheckRecord | undefined) => (check ? checkResult(db, check) : null);
   const [before, after] = await Promise.all([
     resultFor(latest.get('exploring')),
     resultFor(latest.get('reflecting')),

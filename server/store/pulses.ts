@@ -134,7 +134,17 @@ export async function responseCounts(db: Db, pulseIds: readonly string[]): Promi
     .where('pulse_id', 'in', pulseIds)
     .groupBy('pulse_id')
     .execute();
-  return new Map(rows.map((r) => [r.pulse_id, Number(r.n)]));
+  const counts = new Map(rows.map((r) => [r.pulse_id, Number(r.n)]));
+  // An imported pulse's count travelled as a number (its respondents did not).
+  for (const a of await aggregatesOf(db, pulseIds)) {
+    counts.set(a.pulse_id, (counts.get(a.pulse_id) ?? 0) + Number(a.responses));
+  }
+  return counts;
+}
+
+/** The results imported pulses brought along (server/archive/): counts and sums, never an answer. */
+function aggregatesOf(db: Db, pulseIds: readonly string[]) {
+  return db.selectFrom('pulse_aggregates').selectAll().where('pulse_id', 'in', pulseIds).execute();
 }
 
 /** Which of these pulses the viewer has answered (whether, never what). */
@@ -208,12 +218,17 @@ export async function answerSums(db: Db, pulseIds: readonly string[]): Promise<M
     .where('pulse_id', 'in', pulseIds)
     .groupBy('pulse_id')
     .execute();
-  return new Map(
+  const totals = new Map<string, PulseSums>(
     rows.map((r) => [
       r.pulse_id,
       { responses: Number(r.n), sums: [r.s1, r.s2, r.s3, r.s4, r.s5, r.s6, r.s7].map(Number) },
     ]),
   );
+  // An imported pulse answers no more (it arrives closed), so its sums stand alone.
+  for (const a of await aggregatesOf(db, pulseIds)) {
+    if (a.sums !== null) totals.set(a.pulse_id, { responses: Number(a.responses), sums: JSON.parse(a.sums) });
+  }
+  return totals;
 }
 
 /** A pulse's comments as a set: the caller decides whether they may be shown, and shuffles them. */

@@ -412,6 +412,22 @@ export interface PulseCommentsTable {
   body: string;
 }
 
+/** An imported pulse's result as it travelled in a workspace archive: a count and the item sums only. */
+export interface PulseAggregatesTable {
+  pulse_id: string;
+  responses: number;
+  /** JSON number[7] of raw item sums; null when the results were not shown where it came from. */
+  sums: string | null;
+}
+
+/** An imported understanding check's agreement as it travelled in a workspace archive. */
+export interface UnderstandingAggregatesTable {
+  check_id: string;
+  responses: number;
+  /** JSON UnderstandingResult as it stood when exported. */
+  result: string;
+}
+
 export interface FacilitatorPromptsTable {
   id: string;
   workspace_id: string;
@@ -479,4 +495,6 @@ export interface DB {
   pulse_respondents: PulseRespondentsTable;
   pulse_answers: PulseAnswersTable;
   pulse_comments: PulseCommentsTable;
+  pulse_aggregates: PulseAggregatesTable;
+  understanding_aggregates: UnderstandingAggregatesTable;
 }

@@ -137,6 +137,14 @@ export async function listChecks(db: Db, inquiryId: string, viewerId: string): P
       .execute(),
   ]);
   const countOf = new Map(counts.map((c) => [c.check_id, Number(c.n)]));
+  // An imported check's count travelled as a number (its answers did not).
+  for (const a of await db
+    .selectFrom('understanding_aggregates')
+    .select(['check_id', 'responses'])
+    .where('check_id', 'in', ids)
+    .execute()) {
+    countOf.set(a.check_id, (countOf.get(a.check_id) ?? 0) + Number(a.responses));
+  }
   const mineOf = new Map(
     mine.map((m) => [m.check_id, { ranking: JSON.parse(m.ranking) as string[], theory: m.theory }]),
   );
@@ -184,4 +192,14 @@ export async function latestChecks(db: Db, inquiryId: string): Promise<Map<Under
   const latest = new Map<UnderstandingStage, CheckRecord>();
   for (const r of rows) latest.set(r.stage, fromRow(r));
   return latest;
+}
+
+/** The agreement an imported check brought along (server/archive/), as JSON; null for a check made here. */
+export async function importedResultOf(db: Db, checkId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('understanding_aggregates')
+    .select('result')
+    .where('check_id', '=', checkId)
+    .executeTakeFirst();
+  return row?.result ?? null;
 }

@@ -148,6 +148,9 @@ const NOT_WORKSPACE_SCOPED = new Set([
   // Hocuspocus: which document is wanted arrives inside the protocol, so access is checked there
   // (server/collab/access.ts) and tested in server/collab/collab.test.ts.
   'GET /api/collab',
+  // Creates a workspace from an archive, like POST /api/workspaces: any signed-in person, no workspace yet
+  // (tested in archive.test.ts: 409 for a workspace already here, 400 for a damaged archive).
+  'POST /api/workspaces/import',
 ]);
 
 const CASES: Record<string, Case> = {
@@ -167,6 +170,11 @@ const CASES: Record<string, Case> = {
     allowed: 'owner',
     forbidden: 'facilitator',
     prepare: withDomain,
+  },
+  'GET /api/workspaces/:workspaceId/archive': {
+    path: (t) => `/api/workspaces/${t.workspaceId}/archive`,
+    allowed: 'owner',
+    forbidden: 'facilitator',
   },
   'GET /api/workspaces/:workspaceId/webhooks': {
     path: (t) => `/api/workspaces/${t.workspaceId}/webhooks`,

@@ -156,7 +156,7 @@ describe('webhooks', () => {
     await hook.close();
   });
 
-  it('holds back what private mode hides, and stops sending when paused', async () => {
+  it('holds back what private mode hides until it is revealed, and stops sending when paused', async () => {
     const { owner, facilitator, member, workspaceId } = await createTeam(server);
     const hook = await receiver();
     const made = await owner.client.post(`/api/workspaces/${workspaceId}/webhooks`, {
@@ -174,13 +174,52 @@ describe('webhooks', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(hook.received.map((r) => JSON.parse(r.body).event)).toEqual(['inquiry.created']);
 
+    // The reveal shows it to everyone: now it is sent, marked as revealed, once.
+    expect((await facilitator.client.post(`/api/inquiries/${created.body.inquiry.id}/reveal`)).status).toBe(
+      200,
+    );
+    await until('the revealed note', () => hook.received.length >= 2 || undefined);
+    expect(JSON.parse(hook.received[1]?.body ?? '{}')).toMatchObject({
+      event: 'contribution.created',
+      revealed: true,
+      contribution: { excerpt: 'A private thought', author: { name: 'Mia Member' } },
+    });
+    await facilitator.client.post(`/api/inquiries/${created.body.inquiry.id}/reveal`);
+
     await owner.client.patch(`/api/webhooks/${made.body.webhook.id}`, { active: false });
     await facilitator.client.post(`/api/workspaces/${workspaceId}/inquiries`, {
       title: 'Another',
       question: 'Why?',
     });
     await new Promise((r) => setTimeout(r, 300));
-    expect(hook.received).toHaveLength(1);
+    expect(hook.received).toHaveLength(2);
+    await hook.close();
+  });
+
+  it('sends the leader’s held-back notes once the last member has posted', async () => {
+    const { owner, facilitator, member, workspaceId } = await createTeam(server);
+    const hook = await receiver();
+    await owner.client.post(`/api/workspaces/${workspaceId}/webhooks`, {
+      url: hook.url,
+      events: ['contribution.created'],
+    });
+    const created = await facilitator.client.post(`/api/workspaces/${workspaceId}/inquiries`, {
+      title: 'Leader last',
+      question: 'What should we try?',
+      participantIds: [member.id],
+      leaderSpeaksLast: true,
+    });
+    const inquiryId = created.body.inquiry.id;
+    await contribute(facilitator, inquiryId, { kind: 'idea', body: 'The manager’s idea' });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(hook.received).toHaveLength(0);
+    await contribute(member, inquiryId, { kind: 'idea', body: 'The member’s idea' });
+    await until('both notes', () => hook.received.length >= 2 || undefined);
+    const sent = hook.received.map((r) => JSON.parse(r.body));
+    expect(sent.map((b) => [b.contribution.excerpt, b.revealed ?? false])).toEqual([
+      ['The member’s idea', false],
+      ['The manager’s idea', true],
+    ]);
     await hook.close();
   });
 
