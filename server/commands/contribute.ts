@@ -28,7 +28,7 @@ import { isUniqueViolation } from '../store/errors.js';
 import { addParticipants, findPerspective, type InquiryRecord } from '../store/inquiries.js';
 import type { UserRecord } from '../store/users.js';
 import { enqueueNoteCreated, enqueueRevealedNotes, OUTSIDER } from '../webhooks/outbox.js';
-import { notifyAboutNote } from './notify.js';
+import { notifyAboutNote, notifyAboutRevealedNotes } from './notify.js';
 
 function linkError(problem: LinkProblem, path: string): HttpError {
   return problem.code === 'duplicate' ? conflict(problem.message) : invalidField(path, problem.message);
@@ -129,7 +129,9 @@ export async function postContribution(
     // The last member to post lets the leader speak: their held-back notes become visible.
     if (privacy.leaderWaits() && !privacy.withPoster(author.id).leaderWaits()) {
       await record(inquiry.id, { type: 'notes.revealed', data: { reason: 'leader_may_speak' } });
-      await enqueueRevealedNotes(trx, inquiry, privacy, privacy.withPoster(author.id));
+      const after = privacy.withPoster(author.id);
+      await notifyAboutRevealedNotes(trx, inquiry, privacy, after);
+      await enqueueRevealedNotes(trx, inquiry, privacy, after);
     }
     const links: LinkRecord[] = [];
     const linker = { id: author.id, privacy };

@@ -88,6 +88,24 @@ describe('notifications', () => {
     expect(await replies()).toEqual([expect.objectContaining({ summary: 'Only the north' })]);
   });
 
+  it('tells those the leader’s held-back note mentions once the last member has posted', async () => {
+    const { facilitator, member, owner, workspaceId } = await createTeam(server);
+    const peer = await signUp(server, 'Lee Peer');
+    await join(owner, workspaceId, peer, 'member');
+    const inquiryId = await createInquiry(facilitator, workspaceId, {
+      leaderSpeaksLast: true,
+      participantIds: [member.id, peer.id],
+    });
+    const lead = await contribute(facilitator, inquiryId, { kind: 'idea', body: '@Lee what about pricing?' });
+    const mentions = async () =>
+      (await inbox(peer)).items.filter((n: { kind: string }) => n.kind === 'mention');
+    expect(await mentions()).toEqual([]);
+    await contribute(member, inquiryId, { kind: 'question', body: 'Which channel?' });
+    expect(await mentions()).toEqual([]);
+    await contribute(peer, inquiryId, { kind: 'evidence', body: 'Returns doubled' });
+    expect(await mentions()).toEqual([expect.objectContaining({ subjectId: lead.id })]);
+  });
+
   it('tells the person who asked for help when it is answered, and only them', async () => {
     const { facilitator, member, inquiryId } = await createTeam(server);
     const asked = await member.client.post(`/api/inquiries/${inquiryId}/help-requests`, {
