@@ -64,7 +64,7 @@ async function upload(client: Client, bytes: Buffer): Promise<{ status: number; 
   const response = await fetch(`${client.server.url}/api/workspaces/import`, {
     method: 'POST',
     headers: { cookie: client.cookie, 'content-type': 'application/gzip' },
-    body: bytes,
+    body: new Uint8Array(bytes),
   });
   return { status: response.status, body: await response.json() };
 }
