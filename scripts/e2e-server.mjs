@@ -1,4 +1,5 @@
-// The server Playwright tests run against: the built app, a fresh embedded database, port 3100.
+// The server Playwright tests run against: the built app, a fresh embedded database, port 3100, and single
+// sign-on through a real OpenID Connect provider (scripts/e2e-idp.ts) on an ephemeral port beside it.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,24 @@ const port = process.env.E2E_PORT ?? '3100';
 const webDir = port === '3100' ? 'dist' : `.test-output/web-${port}`;
 buildIfStale(webDir);
 const dataDir = mkdtempSync(join(tmpdir(), 'colearn-e2e-'));
+
+const idp = spawn(
+  process.execPath,
+  ['--import', 'tsx', resolve(root, 'scripts/e2e-idp.ts'), `http://127.0.0.1:${port}/api/auth/oidc/callback`],
+  { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
+);
+/** The provider's first line says where it is and which client to use. */
+const oidc = await new Promise((resolveLine, reject) => {
+  let buffered = '';
+  idp.stdout.on('data', (chunk) => {
+    buffered += chunk;
+    const newline = buffered.indexOf('\n');
+    if (newline >= 0) resolveLine(JSON.parse(buffered.slice(0, newline)));
+  });
+  idp.on('exit', (code) => reject(new Error(`the e2e identity provider stopped (${code})`)));
+});
+idp.stdout.resume();
+
 const server = spawn(process.execPath, ['--import', 'tsx', resolve(root, 'server/main.ts')], {
   cwd: root,
   stdio: 'inherit',
@@ -24,11 +43,20 @@ const server = spawn(process.execPath, ['--import', 'tsx', resolve(root, 'server
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
     AUTH_REQUESTS_PER_MINUTE: '10000',
+    OIDC_ISSUER: oidc.issuer,
+    OIDC_CLIENT_ID: oidc.clientId,
+    OIDC_CLIENT_SECRET: oidc.clientSecret,
+    OIDC_REDIRECT_URL: `http://127.0.0.1:${port}/api/auth/oidc/callback`,
+    OIDC_NAME: 'Test SSO',
   },
 });
-const stop = (signal) => server.kill(signal);
+const stop = (signal) => {
+  server.kill(signal);
+  idp.kill(signal);
+};
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => stop(signal));
 server.on('exit', (code) => {
+  idp.kill('SIGTERM');
   rmSync(dataDir, { recursive: true, force: true });
   process.exit(code ?? 0);
 });

@@ -11,14 +11,8 @@ import type { Db, OpenDatabase } from '../store/db.js';
 import type { CandidateRow, FullText } from './index.js';
 import { SELECT_COLUMNS } from './index.js';
 import { PostgresFullText } from './postgres.js';
-import {
-  leadingSnippet,
-  noteTitle,
-  type ParsedText,
-  parseRelatedText,
-  parseSearchText,
-  splitSnippet,
-} from './query.js';
+import { type ParsedText, parseRelatedText, parseSearchText } from './query.js';
+import { noteTitle, snippetOf } from './snippets.js';
 import { SqliteFullText } from './sqlite.js';
 
 // Search over a workspace's library as one viewer may see it. Every rule the board applies is part of
@@ -112,9 +106,10 @@ export function visibleTo(viewer: Viewer): RawBuilder<unknown> {
     or (not (i.private_mode = 1 and (i.revealed_at is null or e.created_at > i.revealed_at)) ${waiting}))`;
 }
 
-function filtersOf(input: SearchInput, viewerId: string, skip?: FacetName): RawBuilder<unknown> {
+/** The filters as SQL; `facets: false` leaves out those that are facets (then applied in JS, by passes()). */
+function filtersOf(input: SearchInput, viewerId: string, facets = true): RawBuilder<unknown> {
   const parts: RawBuilder<unknown>[] = [];
-  const use = (name: FacetName) => skip !== name;
+  const use = (_name: FacetName) => facets;
   if (input.source && use('source')) parts.push(sql`e.source = ${input.source}`);
   if (input.kind && use('kind')) parts.push(sql`e.kind = ${input.kind}`);
   if (input.state && use('state')) parts.push(sql`e.state = ${input.state}`);
@@ -129,6 +124,18 @@ function filtersOf(input: SearchInput, viewerId: string, skip?: FacetName): RawB
     parts.push(inclusive ? sql`e.created_at <= ${at}` : sql`e.created_at < ${at}`);
   }
   return parts.length === 0 ? sql`1 = 1` : sql.join(parts, sql` and `);
+}
+
+/** The facet filters in JS, but for `skip`: a facet is counted over rows its own filter did not narrow. */
+function passes(r: CandidateRow, input: SearchInput, viewerId: string, skip: FacetName): boolean {
+  const mine = r.anonymous === 0 || r.author_id === viewerId;
+  if (input.source && skip !== 'source' && r.source !== input.source) return false;
+  if (input.kind && skip !== 'kind' && r.kind !== input.kind) return false;
+  if (input.state && skip !== 'state' && r.state !== input.state) return false;
+  if (input.lens && skip !== 'lens' && r.perspective !== input.lens) return false;
+  if (input.phase && skip !== 'phase' && r.phase !== input.phase) return false;
+  if (input.personId && skip !== 'person' && !(r.author_id === input.personId && mine)) return false;
+  return true;
 }
 
 const newestFirst = (a: CandidateRow, b: CandidateRow) =>
@@ -180,7 +187,7 @@ export class SearchEngine {
         select ${sql.raw(SELECT_COLUMNS)}, 0 as score
         from search_entries e join inquiries i on i.id = e.inquiry_id
         where e.workspace_id = ${workspaceId} and ${where}
-        order by e.created_at desc, e.id desc
+        order by e.created_at desc
         limit ${limit}`.execute(this.db);
       rows = result.rows;
     }
@@ -200,14 +207,33 @@ export class SearchEngine {
     const match = parsed.terms.length > 0 ? parsed : null;
     const viewer: Viewer = { userId: viewerId, leaderWaits: await this.leaderWaits(workspaceId) };
     const visible = visibleTo(viewer);
-    const where = (skip?: FacetName) => sql`${visible} and ${filtersOf(input, viewerId, skip)}`;
-
-    const main = await this.window(workspaceId, match, where(), input.inquiryId);
-    // Each facet ignores its own filter: a facet whose filter is set is counted over its own window.
+    const main = await this.window(
+      workspaceId,
+      match,
+      sql`${visible} and ${filtersOf(input, viewerId)}`,
+      input.inquiryId,
+    );
+    // Each facet ignores its own filter. A facet whose filter is set is counted over the matches without
+    // the facet filters (one more query, however many filters are set), the other filters applied here.
+    const facetNames = Object.keys(FACET_FILTER) as FacetName[];
+    const unfaceted = facetNames.some((name) => input[FACET_FILTER[name]] !== undefined)
+      ? (
+          await this.window(
+            workspaceId,
+            match,
+            sql`${visible} and ${filtersOf(input, viewerId, false)}`,
+            input.inquiryId,
+          )
+        ).rows
+      : [];
     const facetRows = new Map<FacetName, CandidateRow[]>();
-    for (const name of Object.keys(FACET_FILTER) as FacetName[]) {
+    for (const name of facetNames) {
       if (input[FACET_FILTER[name]] === undefined) facetRows.set(name, main.rows);
-      else facetRows.set(name, (await this.window(workspaceId, match, where(name), input.inquiryId)).rows);
+      else
+        facetRows.set(
+          name,
+          unfaceted.filter((r) => passes(r, input, viewerId, name)),
+        );
     }
 
     const ranked =
@@ -221,20 +247,11 @@ export class SearchEngine {
     const peopleIds = new Set<string>();
     for (const r of page) if (authorOf(r)) peopleIds.add(authorOf(r) as string);
     for (const r of facetRows.get('person') ?? []) if (authorOf(r)) peopleIds.add(authorOf(r) as string);
-    const [names, snippets] = await Promise.all([
-      this.names([...peopleIds]),
-      match
-        ? this.text.snippets(
-            page.map((r) => r.id),
-            match,
-          )
-        : this.heads(page.map((r) => r.id)),
-    ]);
+    const [names, texts] = await Promise.all([this.names([...peopleIds]), this.texts(page.map((r) => r.id))]);
 
     const items: SearchHit[] = page.map((r) => {
       const author = authorOf(r);
-      const snip = snippets.get(r.id);
-      const marked = snip?.marked ?? '';
+      const text = texts.get(r.id) ?? '';
       return {
         id: r.key,
         source: r.source,
@@ -244,8 +261,8 @@ export class SearchEngine {
         state: (r.state as ContributionState | null) ?? null,
         author: author ? { id: author, name: names.get(author) ?? '' } : null,
         perspective: r.perspective,
-        title: r.source === 'contribution' ? noteTitle(r.kind ?? 'note', snip?.head ?? '') : r.title,
-        snippet: match && marked !== '' ? splitSnippet(marked) : leadingSnippet(snip?.head ?? ''),
+        title: r.source === 'contribution' ? noteTitle(r.kind ?? 'note', text) : r.title,
+        snippet: snippetOf(text, match),
         createdAt: r.created_at,
       };
     });
@@ -312,14 +329,11 @@ export class SearchEngine {
       .slice(0, limit);
     const notes = [...open.rows].sort((a, b) => b.score - a.score || newestFirst(a, b)).slice(0, limit);
     const ids = [...inquiries, ...notes].map((r) => r.id);
-    const [snippets, details] = await Promise.all([
-      this.text.snippets(ids, match),
+    const [texts, details] = await Promise.all([
+      this.texts(ids),
       this.inquiryDetails(inquiries.map((r) => r.inquiry_id)),
     ]);
-    const snippetOf = (r: CandidateRow) => {
-      const s = snippets.get(r.id);
-      return s && s.marked !== '' ? splitSnippet(s.marked) : leadingSnippet(s?.head ?? '');
-    };
+    const snippet = (r: CandidateRow) => snippetOf(texts.get(r.id) ?? '', match);
     return {
       inquiries: inquiries.map((r) => {
         const d = details.get(r.inquiry_id);
@@ -331,14 +345,14 @@ export class SearchEngine {
             phase: r.phase as Phase,
           },
           conclusion: d?.conclusion ?? null,
-          snippet: snippetOf(r),
+          snippet: snippet(r),
         };
       }),
       openQuestions: notes.map((r) => ({
         contributionId: r.contribution_id ?? '',
         inquiry: { id: r.inquiry_id, title: r.inquiry_title },
         kind: r.kind as ContributionKind,
-        snippet: snippetOf(r),
+        snippet: snippet(r),
       })),
     };
   }
@@ -349,14 +363,15 @@ export class SearchEngine {
     return new Map(rows.map((r) => [r.id, r.name]));
   }
 
-  private async heads(ids: number[]): Promise<Map<number, { marked: string; head: string }>> {
+  /** The texts of a page of hits, for their snippets and titles. */
+  private async texts(ids: number[]): Promise<Map<number, string>> {
     if (ids.length === 0) return new Map();
     const rows = await this.db
       .selectFrom('search_entries')
-      .select(['id', sql<string>`substr(text, 1, 300)`.as('head')])
+      .select(['id', 'text'])
       .where('id', 'in', ids)
       .execute();
-    return new Map(rows.map((r) => [Number(r.id), { marked: '', head: r.head }]));
+    return new Map(rows.map((r) => [Number(r.id), r.text]));
   }
 
   private async inquiryDetails(

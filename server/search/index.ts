@@ -3,10 +3,10 @@ import type { Db } from '../store/db.js';
 import type { ParsedText } from './query.js';
 
 // The search index as the routes see it: one interface, an implementation per database (SQLite FTS5,
-// PostgreSQL tsvector). They differ only in how words are matched, ranked and marked in snippets; which
-// rows a viewer may see, filters, facets and pages are one piece of SQL shared by both (engine.ts).
+// PostgreSQL tsvector). They differ only in how words are matched and ranked; which
+// rows a viewer may see, filters, facets, pages and snippets are shared by both (engine.ts, snippets.ts).
 
-/** One indexed row as the ranking and facets need it (text left out: snippets are made for the page only). */
+/** One indexed row as the ranking and facets need it (text left out: snippets are made for the page only, in snippets.ts). */
 export interface CandidateRow {
   id: number;
   key: string;
@@ -40,8 +40,6 @@ export interface CandidateQuery {
 export interface FullText {
   /** Matching rows the condition lets through, the newest first, with their relevance. */
   candidates(query: CandidateQuery): Promise<CandidateRow[]>;
-  /** The matched passage of each entry, matches between MATCH_START and MATCH_END, plus its first characters. */
-  snippets(ids: readonly number[], match: ParsedText): Promise<Map<number, { marked: string; head: string }>>;
 }
 
 export const SELECT_COLUMNS = `e.id, e.key, e.source, e.inquiry_id, e.contribution_id, e.kind, e.state, e.author_id,

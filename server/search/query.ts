@@ -1,5 +1,3 @@
-import type { SnippetPart } from '../../contract/library.js';
-
 // What a person types into the search box, made safe for the full-text engines: words are runs of
 // letters and digits (everything else separates them, as both engines' tokenizers do), each is quoted,
 // "quoted phrases" stay phrases, and the last word is a prefix so results follow typing. Nothing typed
@@ -92,58 +90,4 @@ export function toTsquery(parsed: ParsedText): string {
     return words.length > 1 ? `(${words.join(' <-> ')})` : (words[0] ?? '');
   });
   return parts.join(parsed.mode === 'all' ? ' & ' : ' | ');
-}
-
-/** Marks the engines put around matched words in snippets: control characters, never HTML. */
-export const MATCH_START = '\u0001';
-export const MATCH_END = '\u0002';
-
-/**
- * A marked snippet as parts. Stray marks in the text itself cannot open a match that never closes: an
- * unmatched start or end is dropped. Markdown emphasis and code marks are left out of the text shown.
- */
-export function splitSnippet(marked: string): SnippetPart[] {
-  const parts: SnippetPart[] = [];
-  const push = (text: string, match: boolean) => {
-    const clean = stripMarkdown(text);
-    if (clean === '') return;
-    const last = parts.at(-1);
-    if (last && last.match === match) last.text += clean;
-    else parts.push({ text: clean, match });
-  };
-  let rest = marked;
-  while (rest.length > 0) {
-    const start = rest.indexOf(MATCH_START);
-    if (start < 0) break;
-    const end = rest.indexOf(MATCH_END, start + 1);
-    if (end < 0) break;
-    push(rest.slice(0, start), false);
-    push(rest.slice(start + 1, end), true);
-    rest = rest.slice(end + 1);
-  }
-  push(rest, false);
-  return parts.map((p) => (p.match ? p : p)).filter((p) => p.text !== '');
-}
-
-function stripMarkdown(text: string): string {
-  return text
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
-    .replace(/(\*\*|__|~~|`)/g, '')
-    .replace(/^#{1,6}\s+/gm, '')
-    .replace(/\s+/g, ' ');
-}
-
-/** The first words of a text, as a snippet without matches (browsing by filters). */
-export function leadingSnippet(text: string, words = 30): SnippetPart[] {
-  const all = stripMarkdown(text).trim().split(' ');
-  const head = all.slice(0, words).join(' ');
-  return head === '' ? [] : [{ text: all.length > words ? `${head} …` : head, match: false }];
-}
-
-/** A short heading for a note: its kind and first words. */
-export function noteTitle(kind: string, text: string, words = 8): string {
-  const all = stripMarkdown(text).trim().split(' ');
-  const head = all.slice(0, words).join(' ');
-  const label = kind.charAt(0).toUpperCase() + kind.slice(1);
-  return `${label}: ${all.length > words ? `${head}…` : head}`;
 }

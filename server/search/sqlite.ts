@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../store/db.js';
 import { type CandidateQuery, type CandidateRow, type FullText, SELECT_COLUMNS } from './index.js';
 import { inquiryToken, workspaceToken } from './indexer.js';
-import { MATCH_END, MATCH_START, type ParsedText, toFts5 } from './query.js';
+import { type ParsedText, toFts5 } from './query.js';
 
 // SQLite: an FTS5 table over search_entries (migration 016). The walk runs in the index's rowid order,
 // newest first, and stops after `limit` rows that pass the condition, so a very common word costs a
@@ -29,17 +29,5 @@ export class SqliteFullText implements FullText {
       order by search_fts.rowid desc
       limit ${q.limit}`.execute(this.db);
     return rows;
-  }
-
-  async snippets(ids: readonly number[], match: ParsedText) {
-    const out = new Map<number, { marked: string; head: string }>();
-    if (ids.length === 0) return out;
-    const { rows } = await sql<{ id: number; marked: string; head: string }>`
-      select rowid as id, snippet(search_fts, 0, ${MATCH_START}, ${MATCH_END}, '…', 24) as marked,
-        substr(text, 1, 300) as head
-      from search_fts
-      where search_fts match ${`text : (${toFts5(match)})`} and rowid in (${sql.join(ids)})`.execute(this.db);
-    for (const r of rows) out.set(Number(r.id), { marked: r.marked ?? '', head: r.head ?? '' });
-    return out;
   }
 }

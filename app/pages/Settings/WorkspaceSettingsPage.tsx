@@ -7,6 +7,7 @@ import { AppLayout } from '../../components/AppLayout.js';
 import { PageError, PageLoader } from '../../components/PageState.js';
 import { PromptLibrary } from './PromptLibrary.js';
 import { PulseThresholdForm } from './PulseThresholdForm.js';
+import { SignInDomains } from './SignInDomains.js';
 import { ThresholdsForm } from './ThresholdsForm.js';
 
 /**
@@ -71,6 +72,7 @@ export function WorkspaceSettingsPage() {
             {/* Facilitators see the thresholds their console uses; owners change them. */}
             <ThresholdsForm workspaceId={workspaceId} canEdit={isOwner} />
             <PulseThresholdForm workspaceId={workspaceId} canEdit={isOwner} />
+            {isOwner && <SignInDomains workspaceId={workspaceId} />}
             {isOwner && (
               <Stack gap={4} component="section" aria-labelledby="connections">
                 <Title order={2} size="h4" id="connections">

@@ -1,9 +1,11 @@
-import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Divider, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { isSsoError, SSO_ERRORS } from '../../../domain/sso.js';
 import { api } from '../../api/endpoints.js';
 import { keys } from '../../api/queries.js';
+import { ssoStartHref, useAuthProviders } from '../../api/sso.js';
 import { AuthLayout } from '../../components/AuthLayout.js';
 import { safeNext, useFormErrors } from '../../lib/forms.js';
 
@@ -18,6 +20,11 @@ export function SignInPage() {
   const { errors, formError, fromError, clear, reset } = useFormErrors(FIELDS);
   const navigate = useNavigate();
   const qc = useQueryClient();
+  const providers = useAuthProviders();
+  const oidc = providers.data?.oidc;
+  // Single sign-on comes back here with a code when it could not sign the person in.
+  const ssoCode = params.get('sso_error');
+  const ssoError = isSsoError(ssoCode) ? SSO_ERRORS[ssoCode] : null;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -36,6 +43,20 @@ export function SignInPage() {
   const signupHref = `/signup${next ? `?next=${encodeURIComponent(next)}` : ''}`;
   return (
     <AuthLayout title="Sign in to Colearn" subtitle="Welcome back. Your team's questions are waiting.">
+      {ssoError && (
+        <Alert color="red" variant="light" role="alert" title="Single sign-on did not work">
+          {ssoError}
+        </Alert>
+      )}
+      {oidc?.enabled && (
+        <Stack gap="md">
+          {/* A full page load: the provider's sign-in page is on another site. */}
+          <Button component="a" href={ssoStartHref(next)} variant="default" fullWidth>
+            Continue with {oidc.name}
+          </Button>
+          <Divider label="or with your password" labelPosition="center" />
+        </Stack>
+      )}
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           {formError && (
