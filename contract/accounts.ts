@@ -17,6 +17,17 @@ export type SignupBody = z.infer<typeof SignupBody>;
 export const LoginBody = z.strictObject({ email: Email, password: z.string().min(1, 'Required.').max(200) });
 export type LoginBody = z.infer<typeof LoginBody>;
 
+/** "Forgot your password?": always answered the same, so it never tells whether an account exists. */
+export const PasswordResetRequestBody = z.strictObject({ email: Email });
+export const PasswordResetParams = z.strictObject({ token: z.string().min(20).max(200) });
+export const PasswordResetBody = z.strictObject({ password: Password });
+export const PasswordResetStatus = z.object({ valid: z.boolean() });
+export const ChangePasswordBody = z.strictObject({
+  /** Not needed for an account that has none yet (single sign-on): it sets one. */
+  currentPassword: z.string().max(200).optional(),
+  newPassword: Password,
+});
+
 export const Role = z.enum(ROLES);
 
 export const User = z.object({ id: Id, email: z.string(), name: z.string(), createdAt: Timestamp });

@@ -34,6 +34,7 @@ import { pulseRoutes } from './routes/pulses.js';
 import { resilienceRoutes } from './routes/resilience.js';
 import { searchRoutes } from './routes/search.js';
 import { ssoRoutes } from './routes/sso.js';
+import { passwordRoutes } from './routes/password.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { understandingRoutes } from './routes/understanding.js';
 import { webhookRoutes } from './routes/webhooks.js';
@@ -164,6 +165,7 @@ export async function buildApp(config: Config, database: OpenDatabase): Promise<
   };
   healthRoutes(app, ctx);
   authRoutes(app, ctx);
+  passwordRoutes(app, ctx);
   ssoRoutes(app, ctx);
   workspaceRoutes(app, ctx);
   workspaceDomainRoutes(app, ctx);

@@ -58,7 +58,8 @@ export class Mailer {
     return this.poller.tick();
   }
 
-  private link(path: string): string {
+  /** An absolute link into the app when PUBLIC_URL is set; otherwise the path (mails then go to the log). */
+  link(path: string): string {
     return this.options.publicUrl ? new URL(path, this.options.publicUrl).toString() : path;
   }
 

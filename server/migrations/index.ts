@@ -15,6 +15,7 @@ import * as apiTokens from './2026-11-28-013-api-tokens.js';
 import * as webhooks from './2026-11-28-014-webhooks.js';
 import * as notificationDelivery from './2026-11-28-015-notification-delivery.js';
 import * as helpRequestNote from './2026-11-28-019-help-request-note.js';
+import * as passwordResets from './2026-11-28-020-password-resets.js';
 import * as search from './2026-11-28-016-search.js';
 import * as archiveAggregates from './2026-11-28-017-archive-aggregates.js';
 import * as sso from './2026-11-28-018-sso.js';
@@ -37,6 +38,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28-014-webhooks': webhooks,
   '2026-11-28-015-notification-delivery': notificationDelivery,
   '2026-11-28-019-help-request-note': helpRequestNote,
+  '2026-11-28-020-password-resets': passwordResets,
   '2026-11-28-016-search': search,
   '2026-11-28-017-archive-aggregates': archiveAggregates,
   '2026-11-28-018-sso': sso,

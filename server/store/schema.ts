@@ -456,6 +456,15 @@ export interface AskedPromptsTable {
   asked_at: string;
 }
 
+export interface PasswordResetsTable {
+  /** SHA-256 of the link's token. */
+  id: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
 export interface DB {
   facilitator_prompts: FacilitatorPromptsTable;
   insight_settings: InsightSettingsTable;
@@ -497,4 +506,5 @@ export interface DB {
   pulse_comments: PulseCommentsTable;
   pulse_aggregates: PulseAggregatesTable;
   understanding_aggregates: UnderstandingAggregatesTable;
+  password_resets: PasswordResetsTable;
 }

@@ -32,3 +32,10 @@ export async function findSessionUser(db: Db, token: string): Promise<UserRecord
 export async function deleteSession(db: Db, token: string): Promise<void> {
   await db.deleteFrom('sessions').where('id', '=', hashToken(token)).execute();
 }
+
+/** Signs someone out everywhere (a new password), except the session whose token is `keep`. */
+export async function deleteSessionsOf(db: Db, userId: string, keep?: string): Promise<void> {
+  let query = db.deleteFrom('sessions').where('user_id', '=', userId);
+  if (keep) query = query.where('id', '<>', hashToken(keep));
+  await query.execute();
+}

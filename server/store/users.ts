@@ -46,6 +46,11 @@ export async function createUser(
   return toRecord(record);
 }
 
+/** Sets (or replaces) the account's password hash. */
+export async function setPasswordHash(db: Db, userId: string, passwordHash: string): Promise<void> {
+  await db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
+}
+
 export async function findUserById(db: Db, id: string): Promise<UserRecord | null> {
   const row = await db.selectFrom('users').select(columns).where('id', '=', id).executeTakeFirst();
   return row ? toRecord(row) : null;

@@ -125,6 +125,11 @@ const NOT_WORKSPACE_SCOPED = new Set([
   'POST /api/auth/signup',
   'POST /api/auth/login',
   'POST /api/auth/logout',
+  // Passwords: the reset link is the credential; changing one's own needs a session (password.test.ts).
+  'POST /api/auth/password-reset',
+  'GET /api/auth/password-reset/:token',
+  'POST /api/auth/password-reset/:token',
+  'PUT /api/me/password',
   // Single sign-on: public by nature (which providers exist; the redirects to and from the provider),
   // tested in sso.test.ts.
   'GET /api/auth/providers',
