@@ -43,8 +43,9 @@ function matcher(parsed: ParsedText): (word: string) => boolean {
   const prefixes: string[] = [];
   for (const term of parsed.terms) {
     term.words.forEach((w, i) => {
+      // The word being typed may be complete already: it matches as a prefix and as a word.
       if (term.prefix && i === term.words.length - 1) prefixes.push(w);
-      else stems.push(roughStem(w));
+      stems.push(roughStem(w));
     });
   }
   return (word) => {
@@ -93,8 +94,9 @@ export function snippetOf(text: string, parsed: ParsedText | null, words = 28): 
   if (bestCount > 0) first = Math.max(0, Math.min(hits.indexOf(true, first) - 4, wordAt.length - words));
   const last = Math.min(wordAt.length, first + words) - 1;
   if (last < 0) return [];
-  const from = wordAt[first] as number;
-  const to = wordAt[last] as number;
+  // From the text's start or to its end, punctuation around the words stays.
+  const from = first === 0 ? 0 : (wordAt[first] as number);
+  const to = last === wordAt.length - 1 ? tokens.length - 1 : (wordAt[last] as number);
   const parts: SnippetPart[] = [];
   const push = (t: string, match: boolean) => {
     const prev = parts.at(-1);
