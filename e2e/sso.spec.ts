@@ -79,6 +79,12 @@ test('a newcomer from a mapped domain signs in with SSO and lands in the workspa
     'settings: sign-in domains, one',
     'section[aria-labelledby="domains-heading"]',
   );
+  await ownerPage.emulateMedia({ colorScheme: 'dark' });
+  await expectAccessible(
+    ownerPage,
+    'dark settings: sign-in domains, one',
+    'section[aria-labelledby="domains-heading"]',
+  );
 
   // A newcomer opens the workspace's address, is asked to sign in, and chooses single sign-on.
   await page.goto(`/w/${ws.id}`);
@@ -113,6 +119,8 @@ test('a cancelled sign-in comes back to the sign-in page with a readable reason'
   // The password form is still there.
   await expect(page.getByRole('button', { name: 'Sign in', exact: true })).toBeVisible();
   await expectAccessible(page, 'sign in with an SSO error');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectAccessible(page, 'dark sign in with an SSO error');
 });
 
 test.describe('a Colearn without single sign-on', () => {
