@@ -54,6 +54,16 @@ const router = createBrowserRouter([
       { path: '/signup', element: <SignUpPage /> },
       { path: '/invite/:token', element: <InvitationPage /> },
       {
+        path: '/forgot-password',
+        lazy: () =>
+          import('./pages/Password/ForgotPasswordPage.js').then((m) => ({ Component: m.ForgotPasswordPage })),
+      },
+      {
+        path: '/reset-password/:token',
+        lazy: () =>
+          import('./pages/Password/ResetPasswordPage.js').then((m) => ({ Component: m.ResetPasswordPage })),
+      },
+      {
         element: <Guarded />,
         children: [
           { path: '/', element: <HomePage /> },
@@ -95,6 +105,10 @@ const router = createBrowserRouter([
               })),
           },
           {
+            path: '/account/password',
+            lazy: () => import('./pages/Account/PasswordPage.js').then((m) => ({ Component: m.PasswordPage })),
+          },
+          {
             path: '/account/tokens',
             lazy: () =>
               import('./pages/Account/ApiTokensPage.js').then((m) => ({ Component: m.ApiTokensPage })),
@@ -117,6 +131,15 @@ const router = createBrowserRouter([
               import('./pages/Resilience/WorkspaceResiliencePage.js').then((m) => ({
                 Component: m.WorkspaceResiliencePage,
               })),
+          },
+          {
+            path: '/w/:workspaceId/library',
+            lazy: () => import('./pages/Library/LibraryPage.js').then((m) => ({ Component: m.LibraryPage })),
+          },
+          {
+            path: '/i/:inquiryId/card',
+            lazy: () =>
+              import('./pages/Library/LibraryCardPage.js').then((m) => ({ Component: m.LibraryCardPage })),
           },
           {
             path: '/help',

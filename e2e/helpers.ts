@@ -102,3 +102,30 @@ export async function writeNote(
 export function card(page: Page, text: string) {
   return page.getByRole('article').filter({ has: page.locator(':scope > .md', { hasText: text }) });
 }
+
+/** The text of the newest mail to `to` in the e2e mailbox (scripts/e2e-server.mjs), waiting for it to arrive. */
+export async function readMail(to: string, timeoutMs = 30_000): Promise<string> {
+  const { readdirSync, readFileSync } = await import('node:fs');
+  const dir = `.test-output/mailbox-${process.env.E2E_PORT ?? '3100'}`;
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const found = readdirSync(dir)
+      .sort()
+      .reverse()
+      .map((f) => JSON.parse(readFileSync(`${dir}/${f}`, 'utf8')) as { to: string[]; raw: string })
+      .find((m) => m.to.includes(to));
+    if (found) return decodeMailBody(found.raw);
+    if (Date.now() > end) throw new Error(`no mail to ${to} within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** A plain-text mail's body, quoted-printable undone (how nodemailer writes long lines). */
+function decodeMailBody(raw: string): string {
+  const [headers = '', ...rest] = raw.split(/\r?\n\r?\n/);
+  const body = rest.join('\n\n');
+  if (!/content-transfer-encoding:\s*quoted-printable/i.test(headers)) return body;
+  return body
+    .replace(/=\r?\n/g, '')
+    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+}

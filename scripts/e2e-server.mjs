@@ -1,9 +1,10 @@
 // The server Playwright tests run against: the built app, a fresh embedded database, port 3100, and single
 // sign-on through a real OpenID Connect provider (scripts/e2e-idp.ts) on an ephemeral port beside it.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { SMTPServer } from 'smtp-server';
 import { buildIfStale } from './build-if-stale.mjs';
 
 const root = resolve(import.meta.dirname, '..');
@@ -31,6 +32,30 @@ const oidc = await new Promise((resolveLine, reject) => {
 });
 idp.stdout.resume();
 
+// A mailbox for the specs: every mail the app sends lands as a file in .test-output/mailbox-<port>/, where
+// a spec reads it (e2e/helpers.ts readMail), the way a person would open their inbox.
+const mailbox = resolve(root, `.test-output/mailbox-${port}`);
+rmSync(mailbox, { recursive: true, force: true });
+mkdirSync(mailbox, { recursive: true });
+let mails = 0;
+const smtp = new SMTPServer({
+  authOptional: true,
+  disabledCommands: ['STARTTLS'],
+  onData(stream, session, callback) {
+    const chunks = [];
+    stream.on('data', (chunk) => chunks.push(chunk));
+    stream.on('end', () => {
+      const to = session.envelope.rcptTo.map((r) => r.address);
+      writeFileSync(
+        join(mailbox, `${String(++mails).padStart(5, '0')}.json`),
+        JSON.stringify({ to, raw: Buffer.concat(chunks).toString('utf8') }),
+      );
+      callback();
+    });
+  },
+});
+await new Promise((resolveListen) => smtp.listen(0, '127.0.0.1', resolveListen));
+
 const server = spawn(process.execPath, ['--import', 'tsx', resolve(root, 'server/main.ts')], {
   cwd: root,
   stdio: 'inherit',
@@ -48,9 +73,12 @@ const server = spawn(process.execPath, ['--import', 'tsx', resolve(root, 'server
     OIDC_CLIENT_SECRET: oidc.clientSecret,
     OIDC_REDIRECT_URL: `http://127.0.0.1:${port}/api/auth/oidc/callback`,
     OIDC_NAME: 'Test SSO',
+    SMTP_URL: `smtp://127.0.0.1:${smtp.server.address().port}`,
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
   },
 });
 const stop = (signal) => {
+  smtp.close();
   server.kill(signal);
   idp.kill(signal);
 };

@@ -62,6 +62,7 @@ export function InquiryFields({
   errors,
   people,
   modeField,
+  afterQuestion,
 }: {
   values: FramingValues;
   onChange: (patch: Partial<FramingValues>, field: keyof FramingValues) => void;
@@ -69,6 +70,8 @@ export function InquiryFields({
   people: { value: string; label: string }[];
   /** Replaces the plain mode picker (the framing page puts the fit check there). */
   modeField?: ReactNode;
+  /** Shown right under the question (the framing page's suggestions from the library). */
+  afterQuestion?: ReactNode;
 }) {
   return (
     <Stack gap="lg">
@@ -92,6 +95,7 @@ export function InquiryFields({
         minRows={2}
         maxLength={500}
       />
+      {afterQuestion}
       <Textarea
         label="Context"
         description="What the team should know before starting: what happened, what was tried. Markdown works."

@@ -4,6 +4,7 @@ import {
   IconCheck,
   IconDeviceDesktop,
   IconKey,
+  IconLock,
   IconLogout,
   IconMoon,
   IconSun,
@@ -66,6 +67,9 @@ export function UserMenu({ user }: { user: User }) {
         <Menu.Divider />
         <Menu.Item component={Link} to="/account/notifications" leftSection={<IconBell size={16} />}>
           Notifications
+        </Menu.Item>
+        <Menu.Item component={Link} to="/account/password" leftSection={<IconLock size={16} />}>
+          Password
         </Menu.Item>
         <Menu.Item component={Link} to="/account/tokens" leftSection={<IconKey size={16} />}>
           API tokens

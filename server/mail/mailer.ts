@@ -106,6 +106,14 @@ export class Mailer {
     }
   }
 
+  /**
+   * Sends what is due now rather than at the next pass, for a mail someone is waiting for (a password
+   * link). A pass running at the same time cannot send it twice: each mail is claimed before sending.
+   */
+  sendSoon(): void {
+    void this.sendDue().catch((error) => this.log.error({ err: error }, 'mail send failed'));
+  }
+
   async sendDue(): Promise<void> {
     for (const mail of await dueMails(this.db, now(), BATCH)) await this.attempt(mail);
   }

@@ -58,6 +58,7 @@ export function passwordRoutes(app: App, ctx: RouteContext): void {
             ].join('\n'),
           });
         });
+        mailer.sendSoon();
       }
       return reply.status(202).send({ valid: true });
     },

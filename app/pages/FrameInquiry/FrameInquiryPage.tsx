@@ -1,5 +1,5 @@
-import { Alert, Anchor, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { IconArrowLeft } from '@tabler/icons-react';
+import { Alert, Anchor, Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { IconArrowLeft, IconSearch } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -16,7 +16,10 @@ import {
 import { PageError, PageLoader } from '../../components/PageState.js';
 import { useFormErrors } from '../../lib/forms.js';
 import { notifySuccess } from '../../lib/notify.js';
+import { clearDraft, loadDraft, saveDraft } from './draft.js';
 import { completeAnswers, FitCheck, incompleteMessage, type PartialFitAnswers } from './FitCheck.js';
+import { CardDrawer, SearchDrawer } from './LibraryDrawers.js';
+import { RelatedPanel } from './RelatedPanel.js';
 
 const FIELDS = [...FRAMING_FIELDS, 'fitCheck.overrideReason', 'fitCheck'] as const;
 
@@ -25,10 +28,15 @@ export function FrameInquiryPage() {
   const me = useMe();
   const role = useMyRole(workspaceId);
   const workspace = useWorkspace(workspaceId);
-  const [values, setValues] = useState<FramingValues>(EMPTY_FRAMING);
+  // A draft kept from before (the person opened a past inquiry from here and came back).
+  const [restored] = useState(() => loadDraft(workspaceId));
+  const [values, setValues] = useState<FramingValues>(restored?.values ?? EMPTY_FRAMING);
   const [busy, setBusy] = useState(false);
-  const [fitAnswers, setFitAnswers] = useState<PartialFitAnswers>({});
-  const [overrideReason, setOverrideReason] = useState('');
+  const [fitAnswers, setFitAnswers] = useState<PartialFitAnswers>(restored?.fitAnswers ?? {});
+  const [overrideReason, setOverrideReason] = useState(restored?.overrideReason ?? '');
+  const [cardOf, setCardOf] = useState<{ id: string; title: string } | null>(null);
+  const [libraryQuery, setLibraryQuery] = useState('');
+  const [searchOpen, setSearchOpen] = useState(false);
   const [answersError, setAnswersError] = useState<string | undefined>(undefined);
   const { errors, formError, fromError, clear, reset } = useFormErrors(FIELDS);
   const qc = useQueryClient();
@@ -37,6 +45,10 @@ export function FrameInquiryPage() {
   useEffect(() => {
     document.title = 'Frame an inquiry · Colearn';
   }, []);
+
+  useEffect(() => {
+    saveDraft(workspaceId, { values, fitAnswers, overrideReason });
+  }, [workspaceId, values, fitAnswers, overrideReason]);
 
   const setMode = useCallback(
     (mode: Mode) => {
@@ -83,6 +95,7 @@ export function FrameInquiryPage() {
         ? { answers, ...(overrideReason.trim() ? { overrideReason: overrideReason.trim() } : {}) }
         : undefined;
       const { inquiry } = await api.createInquiry(workspaceId, { ...values, fitCheck });
+      clearDraft(workspaceId);
       await qc.invalidateQueries({ queryKey: keys.inquiries(workspaceId) });
       notifySuccess('Invite the first notes: a question, a hunch, an honest unknown.', 'Inquiry framed');
       navigate(`/i/${inquiry.id}`);
@@ -109,6 +122,29 @@ export function FrameInquiryPage() {
             the group finds the answer.
           </Text>
         </Stack>
+        <form
+          role="search"
+          onSubmit={(e) => {
+            e.preventDefault();
+            setSearchOpen(true);
+          }}
+        >
+          <Group gap="xs" align="flex-end" wrap="nowrap">
+            <TextInput
+              style={{ flex: 1, minWidth: 0 }}
+              label="Search the library"
+              description="See what the team already found out before you frame something new."
+              placeholder="supplier delay, print slot…"
+              value={libraryQuery}
+              onChange={(e) => setLibraryQuery(e.currentTarget.value)}
+              maxLength={200}
+              leftSection={<IconSearch size={16} aria-hidden />}
+            />
+            <Button type="submit" variant="default">
+              Search
+            </Button>
+          </Group>
+        </form>
         {!allowed ? (
           <Alert color="yellow" variant="light">
             Only owners and facilitators can frame inquiries. Ask one of them to start this one.
@@ -130,6 +166,13 @@ export function FrameInquiryPage() {
                     setValues((v) => ({ ...v, ...patch }));
                     clear(field);
                   }}
+                  afterQuestion={
+                    <RelatedPanel
+                      workspaceId={workspaceId}
+                      text={`${values.title}\n${values.question}`}
+                      onOpenCard={setCardOf}
+                    />
+                  }
                   modeField={
                     <FitCheck
                       answers={fitAnswers}
@@ -152,7 +195,12 @@ export function FrameInquiryPage() {
                   }
                 />
                 <Group justify="flex-end" gap="sm">
-                  <Button component={Link} to={`/w/${workspaceId}`} variant="default">
+                  <Button
+                    component={Link}
+                    to={`/w/${workspaceId}`}
+                    variant="default"
+                    onClick={() => clearDraft(workspaceId)}
+                  >
                     Cancel
                   </Button>
                   <Button type="submit" loading={busy}>
@@ -164,6 +212,13 @@ export function FrameInquiryPage() {
           </Card>
         )}
       </Stack>
+      <CardDrawer inquiry={cardOf} onClose={() => setCardOf(null)} />
+      <SearchDrawer
+        workspaceId={workspaceId}
+        initialQuery={libraryQuery}
+        opened={searchOpen}
+        onClose={() => setSearchOpen(false)}
+      />
     </AppLayout>
   );
 }

@@ -87,6 +87,15 @@ export function SignInPage() {
             }}
             error={errors.password}
           />
+          <Anchor
+            component={Link}
+            to={`/forgot-password${email ? `?email=${encodeURIComponent(email)}` : ''}`}
+            size="sm"
+            underline="always"
+            style={{ alignSelf: 'flex-end' }}
+          >
+            Forgot your password?
+          </Anchor>
           <Button type="submit" loading={busy} fullWidth>
             Sign in
           </Button>

@@ -10,6 +10,7 @@ import { PageError } from '../../components/PageState.js';
 import { PulseCallouts } from '../CheckIn/PulseCallout.js';
 import { LAST_WORKSPACE_KEY } from '../Home/HomePage.js';
 import { EmptyWorkspace } from './EmptyWorkspace.js';
+import { HomeLibrary } from './HomeLibrary.js';
 import { InquiryCard } from './InquiryCard.js';
 import { InvitationsPanel } from './InvitationsPanel.js';
 import { InviteDialog } from './InviteDialog.js';
@@ -45,7 +46,6 @@ export function WorkspaceHomePage() {
 
   const all = inquiries.data ?? [];
   const active = all.filter((i) => i.phase !== 'concluded');
-  const library = all.filter((i) => i.phase === 'concluded');
 
   return (
     <AppLayout workspaceId={workspaceId}>
@@ -114,26 +114,7 @@ export function WorkspaceHomePage() {
                   </SimpleGrid>
                 )}
               </Stack>
-              <Stack gap="md" component="section" aria-labelledby="library-heading">
-                <Group gap="xs">
-                  <IconLibrary size={20} aria-hidden />
-                  <Title order={2} size="h4" id="library-heading">
-                    Library
-                  </Title>
-                </Group>
-                {library.length === 0 ? (
-                  <Text c="dimmed" size="sm">
-                    Concluded inquiries land here, with what the team learned, so the next team starts from
-                    it.
-                  </Text>
-                ) : (
-                  <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-                    {library.map((i) => (
-                      <InquiryCard key={i.id} inquiry={i} />
-                    ))}
-                  </SimpleGrid>
-                )}
-              </Stack>
+              <HomeLibrary workspaceId={workspaceId} />
             </>
           )}
         </Stack>
@@ -144,6 +125,15 @@ export function WorkspaceHomePage() {
               Invite
             </Button>
           )}
+          <Button
+            component={Link}
+            to={`/w/${workspaceId}/library`}
+            variant="default"
+            leftSection={<IconLibrary size={16} aria-hidden />}
+            fullWidth
+          >
+            Library
+          </Button>
           {canManage && (
             <Button
               component={Link}
