@@ -12,6 +12,7 @@ import type { CandidateRow, FullText } from './index.js';
 import { SELECT_COLUMNS } from './index.js';
 import { PostgresFullText } from './postgres.js';
 import { type ParsedText, parseRelatedText, parseSearchText } from './query.js';
+import { bm25Scores } from './rank.js';
 import { noteTitle, snippetOf } from './snippets.js';
 import { SqliteFullText } from './sqlite.js';
 
@@ -184,7 +185,7 @@ export class SearchEngine {
     if (match) rows = await this.text.candidates({ workspaceId, inquiryId, match, where, limit });
     else {
       const result = await sql<CandidateRow>`
-        select ${sql.raw(SELECT_COLUMNS)}, 0 as score
+        select ${sql.raw(SELECT_COLUMNS)}
         from search_entries e join inquiries i on i.id = e.inquiry_id
         where e.workspace_id = ${workspaceId} and ${where}
         order by e.created_at desc
@@ -197,8 +198,18 @@ export class SearchEngine {
       anonymous: Number(r.anonymous),
       score: Number(r.score),
     }));
-    if (rows.length <= WINDOW) return { rows, exact: true };
-    return { rows: rows.sort(newestFirst).slice(0, WINDOW), exact: false };
+    const exact = rows.length <= WINDOW;
+    if (!exact) rows = rows.sort(newestFirst).slice(0, WINDOW);
+    if (match) {
+      const scores = bm25Scores(
+        rows.map((r) => r.text),
+        match,
+      );
+      rows.forEach((r, i) => {
+        r.score = scores[i] ?? 0;
+      });
+    }
+    return { rows, exact };
   }
 
   async search(workspaceId: string, viewerId: string, input: SearchInput): Promise<SearchResponse> {
@@ -247,11 +258,11 @@ export class SearchEngine {
     const peopleIds = new Set<string>();
     for (const r of page) if (authorOf(r)) peopleIds.add(authorOf(r) as string);
     for (const r of facetRows.get('person') ?? []) if (authorOf(r)) peopleIds.add(authorOf(r) as string);
-    const [names, texts] = await Promise.all([this.names([...peopleIds]), this.texts(page.map((r) => r.id))]);
+    const names = await this.names([...peopleIds]);
 
     const items: SearchHit[] = page.map((r) => {
       const author = authorOf(r);
-      const text = texts.get(r.id) ?? '';
+      const text = r.text;
       return {
         id: r.key,
         source: r.source,
@@ -328,12 +339,8 @@ export class SearchEngine {
       .sort((a, b) => b.score - a.score || Number(b.phase === 'concluded') - Number(a.phase === 'concluded'))
       .slice(0, limit);
     const notes = [...open.rows].sort((a, b) => b.score - a.score || newestFirst(a, b)).slice(0, limit);
-    const ids = [...inquiries, ...notes].map((r) => r.id);
-    const [texts, details] = await Promise.all([
-      this.texts(ids),
-      this.inquiryDetails(inquiries.map((r) => r.inquiry_id)),
-    ]);
-    const snippet = (r: CandidateRow) => snippetOf(texts.get(r.id) ?? '', match);
+    const details = await this.inquiryDetails(inquiries.map((r) => r.inquiry_id));
+    const snippet = (r: CandidateRow) => snippetOf(r.text, match);
     return {
       inquiries: inquiries.map((r) => {
         const d = details.get(r.inquiry_id);
@@ -361,17 +368,6 @@ export class SearchEngine {
     if (ids.length === 0) return new Map();
     const rows = await this.db.selectFrom('users').select(['id', 'name']).where('id', 'in', ids).execute();
     return new Map(rows.map((r) => [r.id, r.name]));
-  }
-
-  /** The texts of a page of hits, for their snippets and titles. */
-  private async texts(ids: number[]): Promise<Map<number, string>> {
-    if (ids.length === 0) return new Map();
-    const rows = await this.db
-      .selectFrom('search_entries')
-      .select(['id', 'text'])
-      .where('id', 'in', ids)
-      .execute();
-    return new Map(rows.map((r) => [Number(r.id), r.text]));
   }
 
   private async inquiryDetails(

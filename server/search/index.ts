@@ -3,10 +3,10 @@ import type { Db } from '../store/db.js';
 import type { ParsedText } from './query.js';
 
 // The search index as the routes see it: one interface, an implementation per database (SQLite FTS5,
-// PostgreSQL tsvector). They differ only in how words are matched and ranked; which
+// PostgreSQL tsvector). They differ only in how words are matched; ranking (rank.ts), which
 // rows a viewer may see, filters, facets, pages and snippets are shared by both (engine.ts, snippets.ts).
 
-/** One indexed row as the ranking and facets need it (text left out: snippets are made for the page only, in snippets.ts). */
+/** One indexed row, as ranking, facets and snippets need it. */
 export interface CandidateRow {
   id: number;
   key: string;
@@ -22,7 +22,9 @@ export interface CandidateRow {
   created_at: string;
   inquiry_title: string;
   phase: string;
-  /** Higher is better; 0 when browsing. */
+  /** The indexed text: ranking and snippets read it (rank.ts, snippets.ts). */
+  text: string;
+  /** Higher is better; 0 when browsing (set by rank.ts, not by the engines). */
   score: number;
 }
 
@@ -38,11 +40,11 @@ export interface CandidateQuery {
 }
 
 export interface FullText {
-  /** Matching rows the condition lets through, the newest first, with their relevance. */
+  /** Matching rows the condition lets through, the newest first (ranked afterwards, in rank.ts). */
   candidates(query: CandidateQuery): Promise<CandidateRow[]>;
 }
 
 export const SELECT_COLUMNS = `e.id, e.key, e.source, e.inquiry_id, e.contribution_id, e.kind, e.state, e.author_id,
-  e.anonymous, e.perspective, e.title, e.created_at, i.title as inquiry_title, i.phase`;
+  e.anonymous, e.perspective, e.title, e.created_at, e.text, i.title as inquiry_title, i.phase, 0 as score`;
 
 export type { Db };

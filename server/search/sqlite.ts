@@ -19,9 +19,10 @@ export class SqliteFullText implements FullText {
   constructor(private readonly db: Db) {}
 
   async candidates(q: CandidateQuery): Promise<CandidateRow[]> {
-    // CROSS JOIN keeps FTS5 as the outer loop, in its rowid order; bm25 weighs only the text column.
+    // CROSS JOIN keeps FTS5 as the outer loop, in its rowid order. No bm25(): it would count every row
+    // holding each word first, the whole index for a common word (see rank.ts).
     const { rows } = await sql<CandidateRow>`
-      select ${sql.raw(SELECT_COLUMNS)}, -bm25(search_fts, 1.0, 0.0) as score
+      select ${sql.raw(SELECT_COLUMNS)}
       from search_fts
       cross join search_entries e on e.id = search_fts.rowid
       cross join inquiries i on i.id = e.inquiry_id
