@@ -12,10 +12,13 @@ export const AuthProviders = z.object({
 export type AuthProviders = z.infer<typeof AuthProviders>;
 
 /** Where the browser goes after signing in: a path on this site (anything else becomes `/`). */
-export const OidcStartQuery = z.strictObject({ returnTo: z.string().max(2000).optional() });
+export const OidcStartQuery = z.object({ returnTo: z.string().optional() });
 
-/** The provider's answer; the library checks it, this only keeps a hostile query from being huge. */
-export const OidcCallbackQuery = z.record(z.string(), z.string().max(4000));
+/**
+ * The provider's answer (`code`, `state`, `iss`, or `error`…). Loose on purpose: openid-client checks it,
+ * and anything odd (a repeated parameter) must end on the sign-in page, not in a 400.
+ */
+export const OidcCallbackQuery = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
 
 export const DomainRole = z.enum(DOMAIN_ROLES);
 

@@ -254,6 +254,12 @@ describe.each([
       // Another browser, without the cookie that started the sign-in: refused.
       const stranger = await new Browser().visit(callback);
       expect(stranger.location?.searchParams.get('sso_error')).toBe('sso_expired');
+      // A repeated parameter is the library's to refuse: still the sign-in page, never a 400.
+      await browser.visit(`${server.url}/api/auth/oidc/start`);
+      const doubled = await browser.visit(
+        `${server.url}/api/auth/oidc/callback?code=a&code=b&state=x&state=y`,
+      );
+      expect([doubled.status, doubled.location?.searchParams.get('sso_error')]).toEqual([302, 'sso_failed']);
       const users = await server.database.db
         .selectFrom('users')
         .select('id')
@@ -469,5 +475,26 @@ describe('single sign-on settings', () => {
     expect(
       loadConfig({ ...base, ...sso, OIDC_ISSUER: 'http://127.0.0.1:9000' }).oidc?.allowInsecureRequests,
     ).toBe(true);
+  });
+});
+
+describe('single sign-on in the OpenAPI document', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer();
+  });
+  afterAll(() => server.close());
+
+  it('describes the routes', async () => {
+    const doc = (await new Client(server).get('/api/openapi.json')).body;
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/auth/providers',
+        '/api/auth/oidc/start',
+        '/api/auth/oidc/callback',
+        '/api/workspaces/{workspaceId}/domains',
+        '/api/workspaces/{workspaceId}/domains/{domainId}',
+      ]),
+    );
   });
 });
