@@ -2,33 +2,25 @@ import {
   Alert,
   Box,
   Button,
-  CloseButton,
   Collapse,
   Group,
-  Kbd,
-  Loader,
   Pill,
   SegmentedControl,
-  Select,
-  SimpleGrid,
   Skeleton,
   Stack,
   Text,
-  TextInput,
 } from '@mantine/core';
-import { useDebouncedValue, useDisclosure, useHotkeys } from '@mantine/hooks';
-import { IconAdjustmentsHorizontal, IconListDetails, IconSearch } from '@tabler/icons-react';
-import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
-import { SEARCH_SOURCES } from '../../../contract/library.js';
-import { CONTRIBUTION_STATES, PHASES } from '../../../domain/model.js';
+import { useDisclosure } from '@mantine/hooks';
+import { IconAdjustmentsHorizontal, IconListDetails } from '@tabler/icons-react';
+import { type ReactNode, useMemo } from 'react';
 import { errorMessage } from '../../api/client.js';
 import { type SearchFilters, useSearch } from '../../api/library.js';
-import { useWorkspace } from '../../api/queries.js';
-import { KIND_LIST, KINDS, PHASE_STYLES, STATE_STYLES } from '../../kinds.js';
 import { FacetsPanel } from './FacetsPanel.js';
 import classes from './Library.module.css';
 import { LibraryBrowse } from './LibraryBrowse.js';
-import { SearchHitCard, SOURCE_STYLES } from './SearchHitCard.js';
+import { SearchBox } from './SearchBox.js';
+import { FilterFields, useFilterLabels } from './SearchFilters.js';
+import { SearchHitCard } from './SearchHitCard.js';
 import {
   activeFilterCount,
   clearFilters,
@@ -45,213 +37,8 @@ import {
 // and facets narrow the results, and with nothing to search the library's cards are shown instead. The
 // page keeps the search in its URL; the framing screen's drawer keeps it in memory.
 
-const TYPING_MS = 250;
-
-const SOURCE_LABELS: Record<string, string> = {
-  contribution: 'Notes',
-  inquiry: 'Framing',
-  conclusion: 'Conclusions',
-  reflection: 'Reflections',
-  synthesis: 'Synthesis',
-};
-
 export interface SearchChange {
   (next: SearchFilters, options?: { replace?: boolean }): void;
-}
-
-/** The words box: typing applies after a pause, Enter at once; `/` anywhere on the page focuses it. */
-function SearchBox({
-  q,
-  onQ,
-  autoFocus,
-  slashFocus,
-  busy,
-}: {
-  q: string;
-  onQ: (q: string, replace: boolean) => void;
-  autoFocus?: boolean;
-  slashFocus?: boolean;
-  busy: boolean;
-}) {
-  const [text, setText] = useState(q);
-  const [debounced] = useDebouncedValue(text, TYPING_MS);
-  const sent = useRef(q);
-  const input = useRef<HTMLInputElement>(null);
-  const onQRef = useRef(onQ);
-  onQRef.current = onQ;
-
-  useEffect(() => {
-    if (debounced === sent.current) return;
-    sent.current = debounced;
-    onQRef.current(debounced, true);
-  }, [debounced]);
-  // The words changed elsewhere (back button, a shared link): show them.
-  useEffect(() => {
-    if (q !== sent.current) {
-      sent.current = q;
-      setText(q);
-    }
-  }, [q]);
-  useHotkeys(slashFocus ? [['/', () => input.current?.focus()]] : []);
-
-  const apply = () => {
-    if (text === sent.current) return;
-    sent.current = text;
-    onQ(text, false);
-  };
-
-  return (
-    <form
-      role="search"
-      onSubmit={(e) => {
-        e.preventDefault();
-        apply();
-      }}
-    >
-      <TextInput
-        ref={input}
-        size="md"
-        label="Search the library"
-        description={
-          slashFocus ? (
-            <>
-              Every word must match; put an exact phrase in "quotes". Press <Kbd size="xs">/</Kbd> to come
-              back here.
-            </>
-          ) : (
-            'Every word must match; put an exact phrase in "quotes".'
-          )
-        }
-        placeholder="supplier delay, “print slot”…"
-        type="search"
-        value={text}
-        onChange={(e) => setText(e.currentTarget.value)}
-        autoFocus={autoFocus}
-        maxLength={200}
-        leftSection={busy ? <Loader size={16} /> : <IconSearch size={18} aria-hidden />}
-        rightSection={
-          text ? (
-            <CloseButton
-              aria-label="Clear the search words"
-              onClick={() => {
-                setText('');
-                sent.current = '';
-                onQ('', false);
-                input.current?.focus();
-              }}
-            />
-          ) : null
-        }
-      />
-    </form>
-  );
-}
-
-function FilterFields({
-  workspaceId,
-  filters,
-  set,
-  lenses,
-}: {
-  workspaceId: string;
-  filters: SearchFilters;
-  set: (key: FilterKey, value: string | undefined) => void;
-  lenses: string[];
-}) {
-  const workspace = useWorkspace(workspaceId);
-  const people = (workspace.data?.members ?? []).map((m) => ({ value: m.user.id, label: m.user.name }));
-  const lensOptions = [...new Set([...lenses, ...(filters.lens ? [filters.lens] : [])])];
-  const common = { clearable: true, size: 'sm' as const, comboboxProps: { withinPortal: true } };
-  return (
-    <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm" verticalSpacing="sm">
-      <Select
-        {...common}
-        label="Found in"
-        placeholder="Anywhere"
-        data={SEARCH_SOURCES.map((s) => ({ value: s, label: SOURCE_LABELS[s] ?? s }))}
-        value={filters.source ?? null}
-        onChange={(v) => set('source', v ?? undefined)}
-      />
-      <Select
-        {...common}
-        label="Kind of note"
-        placeholder="Any kind"
-        data={KIND_LIST.map((k) => ({ value: k, label: KINDS[k].label }))}
-        value={filters.kind ?? null}
-        onChange={(v) => set('kind', v ?? undefined)}
-      />
-      <Select
-        {...common}
-        label="State"
-        placeholder="Any state"
-        data={CONTRIBUTION_STATES.map((s) => ({ value: s, label: STATE_STYLES[s].label }))}
-        value={filters.state ?? null}
-        onChange={(v) => set('state', v ?? undefined)}
-      />
-      <Select
-        {...common}
-        label="Phase of the inquiry"
-        placeholder="Any phase"
-        data={PHASES.map((p) => ({ value: p, label: PHASE_STYLES[p].label }))}
-        value={filters.phase ?? null}
-        onChange={(v) => set('phase', v ?? undefined)}
-      />
-      <Select
-        {...common}
-        label="Written by"
-        placeholder="Anyone"
-        searchable
-        data={people}
-        value={filters.personId ?? null}
-        onChange={(v) => set('personId', v ?? undefined)}
-      />
-      <Select
-        {...common}
-        label="Lens"
-        placeholder={lensOptions.length ? 'Any lens' : 'No lenses yet'}
-        data={lensOptions}
-        disabled={lensOptions.length === 0}
-        value={filters.lens ?? null}
-        onChange={(v) => set('lens', v ?? undefined)}
-      />
-      <TextInput
-        size="sm"
-        type="date"
-        label="From"
-        value={filters.from ?? ''}
-        max={filters.to}
-        onChange={(e) => set('from', e.currentTarget.value || undefined)}
-      />
-      <TextInput
-        size="sm"
-        type="date"
-        label="To"
-        value={filters.to ?? ''}
-        min={filters.from}
-        onChange={(e) => set('to', e.currentTarget.value || undefined)}
-      />
-    </SimpleGrid>
-  );
-}
-
-/** What a set filter says, in words, for its removable pill. */
-function useFilterLabels(workspaceId: string, filters: SearchFilters): { key: FilterKey; label: string }[] {
-  const workspace = useWorkspace(workspaceId);
-  const out: { key: FilterKey; label: string }[] = [];
-  if (filters.source)
-    out.push({ key: 'source', label: `In ${SOURCE_LABELS[filters.source]?.toLowerCase()}` });
-  if (filters.kind) out.push({ key: 'kind', label: KINDS[filters.kind].plural });
-  if (filters.state) out.push({ key: 'state', label: STATE_STYLES[filters.state].label });
-  if (filters.phase) out.push({ key: 'phase', label: `${PHASE_STYLES[filters.phase].label} inquiries` });
-  if (filters.personId) {
-    const name = workspace.data?.members.find((m) => m.user.id === filters.personId)?.user.name;
-    out.push({ key: 'personId', label: `By ${name ?? 'one person'}` });
-  }
-  if (filters.lens) out.push({ key: 'lens', label: `Lens: ${filters.lens}` });
-  if (filters.inquiryId) out.push({ key: 'inquiryId', label: 'One inquiry' });
-  if (filters.from) out.push({ key: 'from', label: `From ${filters.from}` });
-  if (filters.to) out.push({ key: 'to', label: `To ${filters.to}` });
-  return out;
 }
 
 function NoResults({ filters, onChange }: { filters: SearchFilters; onChange: SearchChange }) {
