@@ -18,6 +18,7 @@ import {
   RECORD_SCHEMAS,
   type RecordKind,
 } from './format.js';
+import { indexImportedWorkspace } from './search-index.js';
 
 // Reads a workspace archive into the database inside one transaction: every record is checked (zod, and
 // that it points only at records of the same archive), people are matched by e-mail, and anything wrong
@@ -535,6 +536,7 @@ async function readArchive(db: Db, gzipped: Readable, importerId: string | null)
   }
   if (importer.counts.workspace !== 1) throw new ArchiveError('The archive holds no workspace.');
   if (importerId) await importer.makeOwner(importerId);
+  await indexImportedWorkspace(db, manifest.workspaceId);
   return {
     workspaceId: manifest.workspaceId,
     name: importer.workspaceName,
