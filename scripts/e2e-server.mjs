@@ -23,13 +23,17 @@ const idp = spawn(
 /** The provider's first line says where it is and which client to use. */
 const oidc = await new Promise((resolveLine, reject) => {
   let buffered = '';
-  idp.stdout.on('data', (chunk) => {
+  const read = (chunk) => {
     buffered += chunk;
     const newline = buffered.indexOf('\n');
-    if (newline >= 0) resolveLine(JSON.parse(buffered.slice(0, newline)));
-  });
-  idp.on('exit', (code) => reject(new Error(`the e2e identity provider stopped (${code})`)));
+    if (newline < 0) return;
+    idp.stdout.off('data', read);
+    resolveLine(JSON.parse(buffered.slice(0, newline)));
+  };
+  idp.stdout.on('data', read);
+  idp.once('exit', (code) => reject(new Error(`the e2e identity provider stopped (${code})`)));
 });
+// Its later notices are of no interest, but the pipe must keep flowing.
 idp.stdout.resume();
 
 // A mailbox for the specs: every mail the app sends lands as a file in .test-output/mailbox-<port>/, where

@@ -1,4 +1,5 @@
 import * as client from 'openid-client';
+import { Email } from '../../contract/accounts.js';
 import type { SsoError } from '../../domain/sso.js';
 import type { OidcConfig } from '../config.js';
 
@@ -115,8 +116,8 @@ export class OidcRelyingParty {
     return {
       issuer: claims.iss,
       subject: claims.sub,
-      email:
-        typeof profile.email === 'string' && profile.email.includes('@') ? profile.email.toLowerCase() : null,
+      // An address Colearn could not take at sign-up counts as none.
+      email: Email.safeParse(profile.email).data ?? null,
       emailVerified: profile.email_verified,
       name: displayName(profile),
     };

@@ -269,6 +269,22 @@ describe.each([
     },
   );
 
+  it.skipIf(Boolean(skip))('needs an address it can use', async () => {
+    const none = await signInWithSso({
+      login: fresh('noaddress').login,
+      emailVerified: true,
+      name: 'No Address',
+    });
+    expect(none.landing.location?.search).toBe('?sso_error=email_missing');
+    const bad = await signInWithSso({
+      login: fresh('bad').login,
+      email: 'not an address',
+      emailVerified: true,
+    });
+    expect(bad.landing.location?.search).toBe('?sso_error=email_missing');
+    expect(bad.browser.cookie('colearn_session')).toBeUndefined();
+  });
+
   it.skipIf(Boolean(skip))(
     'sends a cancelled sign-in back to the sign-in page, keeping where it was going',
     async () => {
