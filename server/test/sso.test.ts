@@ -269,6 +269,31 @@ describe.each([
     },
   );
 
+  it.skipIf(Boolean(skip))(
+    'makes one account when a first sign-in finishes in two tabs at once',
+    async () => {
+      const { login, email } = fresh('twice');
+      idp.people.set(login, { email, emailVerified: true });
+      const tabs = [new Browser(), new Browser()];
+      const callbacks = [];
+      for (const tab of tabs) callbacks.push(await toCallback(tab, login));
+      const landings = await Promise.all(tabs.map((tab, i) => tab.visit(callbacks[i] as URL)));
+      expect(landings.map((l) => l.location?.pathname)).toEqual(['/', '/']);
+      const users = await server.database.db
+        .selectFrom('users')
+        .select('id')
+        .where('email', '=', email)
+        .execute();
+      expect(users).toHaveLength(1);
+      const links = await server.database.db
+        .selectFrom('user_identities')
+        .select('user_id')
+        .where('subject', '=', login)
+        .execute();
+      expect(links).toEqual([{ user_id: users[0]?.id }]);
+    },
+  );
+
   it.skipIf(Boolean(skip))('needs an address it can use', async () => {
     const none = await signInWithSso({
       login: fresh('noaddress').login,
