@@ -8,6 +8,7 @@ import { insertCommitment } from '../server/store/commitments.js';
 import { saveProposal, saveReflection } from '../server/store/conclusions.js';
 import { type ContributionRecord, insertContribution, insertLink } from '../server/store/contributions.js';
 import type { Db } from '../server/store/db.js';
+import { newId } from '../server/store/ids.js';
 import { createInquiry } from '../server/store/inquiries.js';
 import {
   createUser,
@@ -231,6 +232,27 @@ async function seedInquiry(
     .set({ phase: story.phase, created_at: at(0), updated_at: at(0.5), last_activity_at: lastActivity })
     .where('id', '=', inquiry.id)
     .execute();
+  // The move into `concluded` is on record, as a real one is: the library dates a conclusion by it.
+  if (story.phase === 'concluded') {
+    const lastH = Math.max(
+      story.outcome?.adoptedAtH ?? 0,
+      ...story.notes.map((n) => settledAt(n, story.notes)),
+    );
+    await db
+      .insertInto('phase_changes')
+      .values({
+        id: newId(),
+        inquiry_id: inquiry.id,
+        from_phase: 'reflecting',
+        to_phase: 'concluded',
+        moved_by: people[story.facilitator].id,
+        override_reason: null,
+        missing: '[]',
+        privacy: null,
+        created_at: at(lastH + 24),
+      })
+      .execute();
+  }
   return inquiry.id;
 }
 
