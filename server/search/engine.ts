@@ -9,7 +9,7 @@ import type {
 import type { ContributionKind, ContributionState, Phase } from '../../domain/model.js';
 import type { Db, OpenDatabase } from '../store/db.js';
 import type { CandidateRow, FullText } from './index.js';
-import { SELECT_COLUMNS } from './index.js';
+import { FACET_COLUMNS, SELECT_COLUMNS } from './index.js';
 import { PostgresFullText } from './postgres.js';
 import { type ParsedText, parseRelatedText, parseSearchText } from './query.js';
 import { bm25Scores } from './rank.js';
@@ -179,28 +179,29 @@ export class SearchEngine {
     match: ParsedText | null,
     where: RawBuilder<unknown>,
     inquiryId: string | undefined,
+    /** Only counted (facets): no texts read, no ranking. */
+    countOnly = false,
   ): Promise<{ rows: CandidateRow[]; exact: boolean }> {
     const limit = WINDOW + 1;
+    const columns = countOnly ? FACET_COLUMNS : SELECT_COLUMNS;
     let rows: CandidateRow[];
-    if (match) rows = await this.text.candidates({ workspaceId, inquiryId, match, where, limit });
+    if (match) rows = await this.text.candidates({ workspaceId, inquiryId, match, where, limit, columns });
     else {
       const result = await sql<CandidateRow>`
-        select ${sql.raw(SELECT_COLUMNS)}
+        select ${sql.raw(columns)}
         from search_entries e join inquiries i on i.id = e.inquiry_id
         where e.workspace_id = ${workspaceId} and ${where}
         order by e.created_at desc
         limit ${limit}`.execute(this.db);
       rows = result.rows;
     }
-    rows = rows.map((r) => ({
-      ...r,
-      id: Number(r.id),
-      anonymous: Number(r.anonymous),
-      score: Number(r.score),
-    }));
+    for (const r of rows) {
+      r.id = Number(r.id);
+      r.anonymous = Number(r.anonymous);
+    }
     const exact = rows.length <= WINDOW;
     if (!exact) rows = rows.sort(newestFirst).slice(0, WINDOW);
-    if (match) {
+    if (match && !countOnly) {
       const scores = bm25Scores(
         rows.map((r) => r.text),
         match,
@@ -234,6 +235,7 @@ export class SearchEngine {
             match,
             sql`${visible} and ${filtersOf(input, viewerId, false)}`,
             input.inquiryId,
+            true,
           )
         ).rows
       : [];

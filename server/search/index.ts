@@ -37,6 +37,8 @@ export interface CandidateQuery {
   where: RawBuilder<unknown>;
   /** At most this many, newest matches first. */
   limit: number;
+  /** The columns to read: SELECT_COLUMNS, or FACET_COLUMNS for a window that is only counted. */
+  columns: string;
 }
 
 export interface FullText {
@@ -46,5 +48,8 @@ export interface FullText {
 
 export const SELECT_COLUMNS = `e.id, e.key, e.source, e.inquiry_id, e.contribution_id, e.kind, e.state, e.author_id,
   e.anonymous, e.perspective, e.title, e.created_at, e.text, i.title as inquiry_title, i.phase, 0 as score`;
+/** What facets need only: a window that is only counted reads no text. */
+export const FACET_COLUMNS = `e.id, e.key, e.source, e.inquiry_id, null as contribution_id, e.kind, e.state, e.author_id,
+  e.anonymous, e.perspective, '' as title, e.created_at, '' as text, '' as inquiry_title, i.phase, 0 as score`;
 
 export type { Db };

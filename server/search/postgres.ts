@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../store/db.js';
-import { type CandidateQuery, type CandidateRow, type FullText, SELECT_COLUMNS } from './index.js';
+import { type CandidateQuery, type CandidateRow, type FullText } from './index.js';
 import { toTsquery } from './query.js';
 
 // PostgreSQL: a generated tsvector column with a GIN index (migration 016), 'english' configuration —
@@ -16,7 +16,7 @@ export class PostgresFullText implements FullText {
   async candidates(q: CandidateQuery): Promise<CandidateRow[]> {
     const inquiry = q.inquiryId ? sql`and e.inquiry_id = ${q.inquiryId}` : sql``;
     const { rows } = await sql<CandidateRow>`
-      select ${sql.raw(SELECT_COLUMNS)}
+      select ${sql.raw(q.columns)}
       from search_entries e
       join inquiries i on i.id = e.inquiry_id
       where e.workspace_id = ${q.workspaceId} ${inquiry}

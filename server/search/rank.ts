@@ -14,13 +14,21 @@ const WORD = /[\p{L}\p{N}]+/gu;
 
 /** Scores in the order of `texts`; higher is more relevant. */
 export function bm25Scores(texts: readonly string[], parsed: ParsedText): number[] {
+  // A text's word counts for a query word when it starts with the query word's stem (as snippets mark it);
+  // the text's own words are not stemmed, which keeps this linear and cheap.
   const terms = parsed.terms.map((t) => t.words.map((w) => roughStem(w)));
   const counts = texts.map((text) => {
-    const words = (text.toLowerCase().match(WORD) ?? []).map(roughStem);
+    const words = text.toLowerCase().match(WORD) ?? [];
     // A phrase counts as often as its rarest word: close enough for ordering.
-    const tf = terms.map((stems) =>
-      Math.min(...stems.map((s) => words.filter((w) => w.startsWith(s)).length)),
-    );
+    const tf = terms.map((stems) => {
+      let least = Number.POSITIVE_INFINITY;
+      for (const stem of stems) {
+        let n = 0;
+        for (const w of words) if (w.startsWith(stem) && w.length - stem.length <= 5) n++;
+        least = Math.min(least, n);
+      }
+      return Number.isFinite(least) ? least : 0;
+    });
     return { tf, length: words.length };
   });
   const n = texts.length;

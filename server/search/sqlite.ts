@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../store/db.js';
-import { type CandidateQuery, type CandidateRow, type FullText, SELECT_COLUMNS } from './index.js';
+import { type CandidateQuery, type CandidateRow, type FullText } from './index.js';
 import { inquiryToken, workspaceToken } from './indexer.js';
 import { type ParsedText, toFts5 } from './query.js';
 
@@ -22,7 +22,7 @@ export class SqliteFullText implements FullText {
     // CROSS JOIN keeps FTS5 as the outer loop, in its rowid order. No bm25(): it would count every row
     // holding each word first, the whole index for a common word (see rank.ts).
     const { rows } = await sql<CandidateRow>`
-      select ${sql.raw(SELECT_COLUMNS)}
+      select ${sql.raw(q.columns)}
       from search_fts
       cross join search_entries e on e.id = search_fts.rowid
       cross join inquiries i on i.id = e.inquiry_id
