@@ -90,6 +90,9 @@ test.describe('the library', () => {
       /\/i\/[^/]+\/print$/,
     );
     await expectAccessible(page, 'library card');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expectAccessible(page, 'library card in the dark scheme');
+    await page.emulateMedia({ colorScheme: 'light' });
 
     // Back on the framing screen, the draft is as it was left.
     await page.goBack();
