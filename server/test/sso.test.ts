@@ -275,7 +275,7 @@ describe.each([
       const { login, email } = fresh('twice');
       idp.people.set(login, { email, emailVerified: true });
       const tabs = [new Browser(), new Browser()];
-      const callbacks = [];
+      const callbacks: URL[] = [];
       for (const tab of tabs) callbacks.push(await toCallback(tab, login));
       const landings = await Promise.all(tabs.map((tab, i) => tab.visit(callbacks[i] as URL)));
       expect(landings.map((l) => l.location?.pathname)).toEqual(['/', '/']);
