@@ -274,7 +274,7 @@ export class SearchEngine {
         state: (r.state as ContributionState | null) ?? null,
         author: author ? { id: author, name: names.get(author) ?? '' } : null,
         perspective: r.perspective,
-        title: r.source === 'contribution' ? noteTitle(r.kind ?? 'note', text) : r.title,
+        title: r.source === 'contribution' ? noteTitle(r.kind ?? 'note', text) : r.inquiry_title,
         snippet: snippetOf(text, match),
         createdAt: r.created_at,
       };

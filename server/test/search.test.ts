@@ -263,6 +263,14 @@ describe.each([
       `synthesis:${second}`,
     ]);
 
+    // A renamed inquiry: its own entry is reindexed, the others show the new title through the join.
+    const renamed = await team.facilitator.client.patch(`/api/inquiries/${second}`, {
+      title: 'Nordic entry',
+    });
+    expect(renamed.status).toBe(200);
+    const kayak = (await search(team.member, team.workspaceId, { q: 'kayak' })).body.items[0];
+    expect([kayak.title, kayak.inquiry.title]).toEqual(['Nordic entry', 'Nordic entry']);
+
     // Rebuilding from scratch gives the same index.
     const before = (await search(team.member, team.workspaceId, { limit: 50 })).body;
     await rebuildSearchIndex(db);
