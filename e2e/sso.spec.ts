@@ -123,6 +123,14 @@ test('a cancelled sign-in comes back to the sign-in page with a readable reason'
   await expectAccessible(page, 'dark sign in with an SSO error');
 });
 
+test('the sign-up page offers single sign-on too, coming back to the invitation', async ({ page }) => {
+  await page.goto('/signup?next=%2Finvite%2Fsome-token');
+  const sso = page.getByRole('link', { name: 'Continue with Test SSO' });
+  await expect(sso).toHaveAttribute('href', '/api/auth/oidc/start?returnTo=%2Finvite%2Fsome-token');
+  await expect(page.getByRole('button', { name: 'Create account' })).toBeVisible();
+  await expectAccessible(page, 'sign up with single sign-on');
+});
+
 test.describe('a Colearn without single sign-on', () => {
   let server: ChildProcess;
   let dataDir: string;

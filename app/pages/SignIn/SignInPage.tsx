@@ -1,12 +1,12 @@
-import { Alert, Anchor, Button, Divider, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { isSsoError, SSO_ERRORS } from '../../../domain/sso.js';
 import { api } from '../../api/endpoints.js';
 import { keys } from '../../api/queries.js';
-import { ssoStartHref, useAuthProviders } from '../../api/sso.js';
 import { AuthLayout } from '../../components/AuthLayout.js';
+import { SsoButton } from '../../components/SsoButton.js';
 import { safeNext, useFormErrors } from '../../lib/forms.js';
 
 const FIELDS = ['email', 'password'] as const;
@@ -20,8 +20,6 @@ export function SignInPage() {
   const { errors, formError, fromError, clear, reset } = useFormErrors(FIELDS);
   const navigate = useNavigate();
   const qc = useQueryClient();
-  const providers = useAuthProviders();
-  const oidc = providers.data?.oidc;
   // Single sign-on comes back here with a code when it could not sign the person in.
   const ssoCode = params.get('sso_error');
   const ssoError = isSsoError(ssoCode) ? SSO_ERRORS[ssoCode] : null;
@@ -48,15 +46,7 @@ export function SignInPage() {
           {ssoError}
         </Alert>
       )}
-      {oidc?.enabled && (
-        <Stack gap="md">
-          {/* A full page load: the provider's sign-in page is on another site. */}
-          <Button component="a" href={ssoStartHref(next)} variant="default" fullWidth>
-            Continue with {oidc.name}
-          </Button>
-          <Divider label="or with your password" labelPosition="center" />
-        </Stack>
-      )}
+      <SsoButton next={next} passwordLabel="or with your password" />
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           {formError && (

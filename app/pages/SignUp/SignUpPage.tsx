@@ -5,6 +5,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../api/endpoints.js';
 import { keys } from '../../api/queries.js';
 import { AuthLayout } from '../../components/AuthLayout.js';
+import { SsoButton } from '../../components/SsoButton.js';
 import { safeNext, useFormErrors } from '../../lib/forms.js';
 
 const FIELDS = ['name', 'email', 'password'] as const;
@@ -38,6 +39,7 @@ export function SignUpPage() {
   const signinHref = `/signin${next ? `?next=${encodeURIComponent(next)}` : ''}`;
   return (
     <AuthLayout title="Create your account" subtitle="Learn together on the problems nobody can solve alone.">
+      <SsoButton next={next} passwordLabel="or make one with a password" />
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           {formError && (
