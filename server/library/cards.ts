@@ -13,8 +13,9 @@ import {
   concludedAtOf,
   countParticipants,
   decodeLibraryCursor,
-  listCardNotes,
   listConcluded,
+  listNotesById,
+  listOpenNotes,
   listStillUnclear,
 } from '../store/library.js';
 
@@ -34,13 +35,6 @@ function presentNote(note: CardNoteRecord, viewerId: string): CardNote {
   };
 }
 
-/** Still open: questions not answered, assumptions and hypotheses never tested, unknowns. */
-function stayedOpen(note: CardNoteRecord): boolean {
-  if (note.kind === 'unknown') return true;
-  if (note.kind === 'question') return note.state === 'open';
-  return (note.kind === 'assumption' || note.kind === 'hypothesis') && note.state === 'untested';
-}
-
 /** Who can explain the conclusion, or — before there is one — the inquiry. */
 async function explainersOf(db: Db, inquiryId: string) {
   const resilience = await loadInquiryResilience(db, inquiryId);
@@ -57,16 +51,19 @@ async function assembleCard(
   const stored = await findProposal(db, inquiry.id);
   const adopted = stored?.proposal.adopted ? versionThatCounts(stored.proposal) : null;
   const restsOnIds = adopted?.restsOn ?? [];
-  const [notes, privacy, stillUnclear, canExplain, participantCount, concludedAt] = await Promise.all([
-    listCardNotes(db, inquiry.id, restsOnIds),
-    loadPrivacy(db, inquiry),
-    listStillUnclear(db, inquiry.id),
-    explainersOf(db, inquiry.id),
-    countParticipants(db, inquiry.id),
-    knownConcludedAt !== undefined ? knownConcludedAt : concludedAtOf(db, inquiry.workspaceId, inquiry.id),
-  ]);
-  const visible = notes.filter((n) => privacy.canSee(viewerId, n));
-  const byId = new Map(visible.map((n) => [n.id, n]));
+  const [restsOn, open, privacy, stillUnclear, canExplain, participantCount, concludedAt] = await Promise.all(
+    [
+      listNotesById(db, inquiry.id, restsOnIds),
+      listOpenNotes(db, inquiry.id),
+      loadPrivacy(db, inquiry),
+      listStillUnclear(db, inquiry.id),
+      explainersOf(db, inquiry.id),
+      countParticipants(db, inquiry.id),
+      knownConcludedAt !== undefined ? knownConcludedAt : concludedAtOf(db, inquiry.workspaceId, inquiry.id),
+    ],
+  );
+  const visible = (n: CardNoteRecord) => privacy.canSee(viewerId, n);
+  const byId = new Map(restsOn.filter(visible).map((n) => [n.id, n]));
   return {
     inquiry: { id: inquiry.id, title: inquiry.title, question: inquiry.question, phase: inquiry.phase },
     concludedAt,
@@ -76,7 +73,7 @@ async function assembleCard(
       const note = byId.get(id);
       return note ? [presentNote(note, viewerId)] : [];
     }),
-    stayedOpen: visible.filter(stayedOpen).map((n) => presentNote(n, viewerId)),
+    stayedOpen: open.filter(visible).map((n) => presentNote(n, viewerId)),
     stillUnclear,
     canExplain,
     participantCount,

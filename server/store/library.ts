@@ -93,16 +93,11 @@ export interface CardNoteRecord {
   createdAt: string;
 }
 
-/**
- * The notes of an inquiry a card shows, oldest first: those listed in `restsOn`, and those still open —
- * questions not answered, assumptions and hypotheses never tested, unknowns.
- */
-export async function listCardNotes(
-  db: Db,
-  inquiryId: string,
-  restsOn: readonly string[],
-): Promise<CardNoteRecord[]> {
-  const rows = await db
+/** At most this many notes that stayed open, the oldest first: a card is read, not scrolled through. */
+export const MAX_STAYED_OPEN = 100;
+
+function selectCardNotes(db: Db, inquiryId: string) {
+  return db
     .selectFrom('contributions')
     .innerJoin('users', 'users.id', 'contributions.author_id')
     .select([
@@ -116,29 +111,65 @@ export async function listCardNotes(
       'users.name as author_name',
     ])
     .where('contributions.inquiry_id', '=', inquiryId)
-    .where((eb) => {
-      const open = [
+    .orderBy('contributions.id');
+}
+
+const toCardNote = (r: {
+  id: string;
+  kind: ContributionKind;
+  state: ContributionState | null;
+  body: string;
+  author_id: string;
+  anonymous: number;
+  created_at: string;
+  author_name: string;
+}): CardNoteRecord => ({
+  id: r.id,
+  kind: r.kind,
+  state: r.state,
+  body: r.body,
+  authorId: r.author_id,
+  authorName: r.author_name,
+  anonymous: r.anonymous === 1,
+  createdAt: r.created_at,
+});
+
+/** The notes of an inquiry with these ids (those a conclusion rests on), oldest first. */
+export async function listNotesById(
+  db: Db,
+  inquiryId: string,
+  ids: readonly string[],
+): Promise<CardNoteRecord[]> {
+  if (ids.length === 0) return [];
+  const rows = await selectCardNotes(db, inquiryId)
+    .where('contributions.id', 'in', [...ids])
+    .execute();
+  return rows.map(toCardNote);
+}
+
+/**
+ * The notes still open, oldest first: questions not answered, assumptions and hypotheses never tested,
+ * unknowns — at most `limit`.
+ */
+export async function listOpenNotes(
+  db: Db,
+  inquiryId: string,
+  limit = MAX_STAYED_OPEN,
+): Promise<CardNoteRecord[]> {
+  const rows = await selectCardNotes(db, inquiryId)
+    .where((eb) =>
+      eb.or([
         eb('contributions.kind', '=', 'unknown'),
         eb.and([eb('contributions.kind', '=', 'question'), eb('contributions.state', '=', 'open')]),
         eb.and([
           eb('contributions.kind', 'in', ['assumption', 'hypothesis']),
           eb('contributions.state', '=', 'untested'),
         ]),
-      ];
-      return eb.or(restsOn.length > 0 ? [eb('contributions.id', 'in', [...restsOn]), ...open] : open);
-    })
-    .orderBy('contributions.id')
+      ]),
+    )
+    .limit(limit)
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    kind: r.kind,
-    state: r.state,
-    body: r.body,
-    authorId: r.author_id,
-    authorName: r.author_name,
-    anonymous: r.anonymous === 1,
-    createdAt: r.created_at,
-  }));
+  return rows.map(toCardNote);
 }
 
 /** The non-empty "what I still don't understand" answers of an inquiry's reflections, oldest first. */

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LibraryCardResponse, LibraryList } from '../../contract/library.js';
 import type { Proposal } from '../../domain/mechanics/consent.js';
 import { saveProposal } from '../store/conclusions.js';
+import { newId, now } from '../store/ids.js';
+import { MAX_STAYED_OPEN } from '../store/library.js';
 import { postgresUnavailable } from './databases.js';
 import { contribute, createInquiry, createTeam, join, type Person, signUp } from './factories.js';
 import { startServer, type TestServer } from './server.js';
@@ -227,6 +229,31 @@ describe.each([
     );
     expect(after.card.restsOn.map((n) => n.id)).toEqual([hiddenEvidence.id, mine.id]);
     expect(after.card.stayedOpen.map((n) => n.id).sort()).toEqual([mine.id, hiddenQuestion.id].sort());
+  });
+
+  it.skipIf(Boolean(skip))('shows at most the oldest 100 notes that stayed open', async () => {
+    const { member, inquiryId, noteId } = await createTeam(server);
+    const rows = Array.from({ length: MAX_STAYED_OPEN + 5 }, (_, n) => ({
+      id: newId(),
+      inquiry_id: inquiryId,
+      author_id: member.id,
+      kind: 'question' as const,
+      body: `Open question ${n}`,
+      confidence: 'leaning' as const,
+      state: 'open' as const,
+      anonymous: 0,
+      created_at: now(),
+      updated_at: now(),
+      perspective: null,
+    }));
+    await server.database.db.insertInto('contributions').values(rows).execute();
+    const { card } = LibraryCardResponse.parse(
+      (await member.client.get(`/api/inquiries/${inquiryId}/card`)).body,
+    );
+    expect(card.stayedOpen).toHaveLength(MAX_STAYED_OPEN);
+    // The factory's hypothesis came first and is still untested.
+    expect(card.stayedOpen[0]?.id).toBe(noteId);
+    expect(card.stayedOpen.at(-1)?.body).toBe(`Open question ${MAX_STAYED_OPEN - 2}`);
   });
 
   it.skipIf(Boolean(skip))('is 404 for an inquiry of another workspace', async () => {
