@@ -16,10 +16,10 @@ async function ok<T>(res: Awaited<ReturnType<APIRequestContext['get']>>): Promis
   return (await res.json()) as T;
 }
 
-/** No serious or critical axe violations in the page's main content. */
-async function expectAccessible(page: Page, what: string) {
+/** No serious or critical axe violations in the page's main content, or in `include` (an open drawer). */
+async function expectAccessible(page: Page, what: string, include = 'main') {
   await page.waitForTimeout(400); // entrance transitions finish, so colours are measured at rest
-  const results = await new AxeBuilder({ page }).include('main').analyze();
+  const results = await new AxeBuilder({ page }).include(include).analyze();
   const bad = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({
@@ -52,7 +52,8 @@ test.describe('the library', () => {
     const related = page.getByRole('region', { name: 'The team has looked at this before' });
     await expect(related.getByRole('heading', { name: CATALOGUE })).toBeVisible(SLOW);
     await expect(related).toContainText('two slips compounded');
-    await related.getByRole('button', { name: `Read what “${CATALOGUE}” found` }).click();
+    await expectAccessible(page, 'framing with suggestions');
+    await related.getByRole('button', { name: `Read the conclusion: ${CATALOGUE}` }).click();
     const drawer = page.getByRole('dialog', { name: CATALOGUE });
     await expect(drawer.getByRole('heading', { name: 'Who can explain it' })).toBeVisible(SLOW);
     await expect(drawer).toContainText('Tomás Herrera');
@@ -67,6 +68,7 @@ test.describe('the library', () => {
       .getByRole('article')
       .filter({ has: page.getByText('Conclusion', { exact: true }) });
     await expect(conclusion.first()).toBeVisible(SLOW);
+    await expectAccessible(page, 'the library drawer', '[role="dialog"]');
     await conclusion.first().getByRole('link').click();
 
     // The past conclusion as a card.

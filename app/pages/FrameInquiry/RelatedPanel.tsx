@@ -67,7 +67,8 @@ export function RelatedPanel({
                         size="compact-sm"
                         variant="light"
                         onClick={() => onOpenCard(r.inquiry)}
-                        aria-label={`Read what “${r.inquiry.title}” found`}
+                        // The visible words first, so a voice command naming them finds the button.
+                        aria-label={`${r.conclusion ? 'Read the conclusion' : 'See where it stands'}: ${r.inquiry.title}`}
                       >
                         {r.conclusion ? 'Read the conclusion' : 'See where it stands'}
                       </Button>
