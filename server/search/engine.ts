@@ -25,7 +25,7 @@ import { SqliteFullText } from './sqlite.js';
 // - leader speaks last: the facilitator's notes are seen only by the facilitator while a participant other
 //   than the facilitator has not posted (those inquiries are found first, in one query).
 // The rules themselves live in domain/mechanics/private-mode.ts and domain/visibility.ts; the property
-// test in server/test/search.test.ts holds this SQL to them.
+// test in server/test/search-visibility.test.ts holds this SQL to them.
 //
 // Very common words: only the newest WINDOW matches are ranked and counted (`totalIsExact: false`);
 // anything rarer is exact.
@@ -110,14 +110,16 @@ export function visibleTo(viewer: Viewer): RawBuilder<unknown> {
 /** The filters as SQL; `facets: false` leaves out those that are facets (then applied in JS, by passes()). */
 function filtersOf(input: SearchInput, viewerId: string, facets = true): RawBuilder<unknown> {
   const parts: RawBuilder<unknown>[] = [];
-  const use = (_name: FacetName) => facets;
-  if (input.source && use('source')) parts.push(sql`e.source = ${input.source}`);
-  if (input.kind && use('kind')) parts.push(sql`e.kind = ${input.kind}`);
-  if (input.state && use('state')) parts.push(sql`e.state = ${input.state}`);
-  if (input.lens && use('lens')) parts.push(sql`e.perspective = ${input.lens}`);
-  if (input.phase && use('phase')) parts.push(sql`i.phase = ${input.phase}`);
-  if (input.personId && use('person'))
-    parts.push(sql`(e.author_id = ${input.personId} and (e.anonymous = 0 or e.author_id = ${viewerId}))`);
+  if (facets) {
+    if (input.source) parts.push(sql`e.source = ${input.source}`);
+    if (input.kind) parts.push(sql`e.kind = ${input.kind}`);
+    if (input.state) parts.push(sql`e.state = ${input.state}`);
+    if (input.lens) parts.push(sql`e.perspective = ${input.lens}`);
+    if (input.phase) parts.push(sql`i.phase = ${input.phase}`);
+    // Someone's anonymous notes are theirs only for themselves.
+    if (input.personId)
+      parts.push(sql`(e.author_id = ${input.personId} and (e.anonymous = 0 or e.author_id = ${viewerId}))`);
+  }
   if (input.inquiryId) parts.push(sql`e.inquiry_id = ${input.inquiryId}`);
   if (input.from) parts.push(sql`e.created_at >= ${lowerBound(input.from)}`);
   if (input.to) {
