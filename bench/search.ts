@@ -454,6 +454,9 @@ for (const kind of (args.db ?? '').split(',') as ('sqlite' | 'postgres')[]) {
   all.push(...result.rows);
   notes.push(...result.notes);
   for (const note of result.notes) console.log(note);
+  // Each database's figures as soon as they are known (the full table follows at the end).
+  for (const r of result.rows)
+    console.log(`${kind} ${r.name}: p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms`);
 }
 console.log('');
 console.log('| database | case | p50 ms | p95 ms | CPU ms (this process) | total | exact | p95 < 25 ms |');
