@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { type ChangeEvent, useCallback, useState } from 'react';
 import { errorMessage, isApiError } from '../api/client.js';
 
 /**
@@ -40,7 +40,20 @@ export function useFormErrors(known: readonly string[]) {
     setFormError(null);
   }, []);
 
-  return { errors, formError, fromError, clear, reset };
+  /** The props of a text field bound to `value`: typing sets it and clears the field's error. */
+  const field = useCallback(
+    (name: string, value: string, set: (value: string) => void) => ({
+      value,
+      error: errors[name],
+      onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+        set(e.currentTarget.value);
+        clear(name);
+      },
+    }),
+    [errors, clear],
+  );
+
+  return { errors, formError, fromError, clear, reset, field };
 }
 
 /** A `next` parameter we may send someone to: a path on this site, never another origin. */

@@ -13,7 +13,7 @@ export function PasswordPage() {
   const change = useChangePassword();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
-  const { errors, formError, fromError, clear, reset } = useFormErrors(FIELDS);
+  const { formError, fromError, reset, field } = useFormErrors(FIELDS);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -46,23 +46,13 @@ export function PasswordPage() {
               label="Current password"
               description="Leave it empty if you sign in with single sign-on and have never set one."
               autoComplete="current-password"
-              value={current}
-              onChange={(e) => {
-                setCurrent(e.currentTarget.value);
-                clear('body.currentPassword');
-              }}
-              error={errors['body.currentPassword']}
+              {...field('body.currentPassword', current, setCurrent)}
             />
             <PasswordInput
               label="New password"
               description="At least 10 characters."
               autoComplete="new-password"
-              value={next}
-              onChange={(e) => {
-                setNext(e.currentTarget.value);
-                clear('body.newPassword');
-              }}
-              error={errors['body.newPassword']}
+              {...field('body.newPassword', next, setNext)}
             />
             <FormError message={formError} />
             <Group>

@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { passwordApi } from '../../api/password.js';
 import { AuthLayout } from '../../components/AuthLayout.js';
+import { FormAlert } from '../../components/FormAlert.js';
 import { useFormErrors } from '../../lib/forms.js';
 
 const FIELDS = ['email'] as const;
@@ -13,7 +14,7 @@ export function ForgotPasswordPage() {
   const [email, setEmail] = useState(params.get('email') ?? '');
   const [busy, setBusy] = useState(false);
   const [sent, setSent] = useState(false);
-  const { errors, formError, fromError, clear, reset } = useFormErrors(FIELDS);
+  const { formError, fromError, reset, field } = useFormErrors(FIELDS);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -47,21 +48,12 @@ export function ForgotPasswordPage() {
       ) : (
         <form onSubmit={submit} noValidate>
           <Stack gap="md">
-            {formError && (
-              <Alert color="red" variant="light" role="alert">
-                {formError}
-              </Alert>
-            )}
+            <FormAlert message={formError} />
             <TextInput
               label="E-mail"
               type="email"
               autoComplete="email"
-              value={email}
-              onChange={(e) => {
-                setEmail(e.currentTarget.value);
-                clear('email');
-              }}
-              error={errors.email}
+              {...field('email', email, setEmail)}
               autoFocus
             />
             <Button type="submit" loading={busy} fullWidth>

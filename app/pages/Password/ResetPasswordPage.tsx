@@ -5,6 +5,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { passwordApi, useResetLink } from '../../api/password.js';
 import { keys } from '../../api/queries.js';
 import { AuthLayout } from '../../components/AuthLayout.js';
+import { FormAlert } from '../../components/FormAlert.js';
 import { useFormErrors } from '../../lib/forms.js';
 
 const FIELDS = ['password'] as const;
@@ -15,7 +16,7 @@ export function ResetPasswordPage() {
   const link = useResetLink(token);
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
-  const { errors, formError, fromError, clear, reset } = useFormErrors(FIELDS);
+  const { formError, fromError, reset, field } = useFormErrors(FIELDS);
   const navigate = useNavigate();
   const qc = useQueryClient();
 
@@ -53,20 +54,11 @@ export function ResetPasswordPage() {
       ) : (
         <form onSubmit={submit} noValidate>
           <Stack gap="md">
-            {formError && (
-              <Alert color="red" variant="light" role="alert">
-                {formError}
-              </Alert>
-            )}
+            <FormAlert message={formError} />
             <PasswordInput
               label="New password"
               autoComplete="new-password"
-              value={password}
-              onChange={(e) => {
-                setPassword(e.currentTarget.value);
-                clear('password');
-              }}
-              error={errors.password}
+              {...field('password', password, setPassword)}
               autoFocus
             />
             <Button type="submit" loading={busy} fullWidth>

@@ -6,6 +6,7 @@ import { isSsoError, SSO_ERRORS } from '../../../domain/sso.js';
 import { api } from '../../api/endpoints.js';
 import { keys } from '../../api/queries.js';
 import { AuthLayout } from '../../components/AuthLayout.js';
+import { FormAlert } from '../../components/FormAlert.js';
 import { SsoButton } from '../../components/SsoButton.js';
 import { safeNext, useFormErrors } from '../../lib/forms.js';
 
@@ -17,7 +18,7 @@ export function SignInPage() {
   const [email, setEmail] = useState(params.get('email') ?? '');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
-  const { errors, formError, fromError, clear, reset } = useFormErrors(FIELDS);
+  const { formError, fromError, reset, field } = useFormErrors(FIELDS);
   const navigate = useNavigate();
   const qc = useQueryClient();
   // Single sign-on comes back here with a code when it could not sign the person in.
@@ -49,33 +50,19 @@ export function SignInPage() {
       <SsoButton next={next} passwordLabel="or with your password" />
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
-          {formError && (
-            <Alert color="red" variant="light" role="alert">
-              {formError}
-            </Alert>
-          )}
+          <FormAlert message={formError} />
           <TextInput
             label="E-mail"
             type="email"
             autoComplete="email"
-            value={email}
-            onChange={(e) => {
-              setEmail(e.currentTarget.value);
-              clear('email');
-            }}
-            error={errors.email}
+            {...field('email', email, setEmail)}
             data-autofocus
             autoFocus
           />
           <PasswordInput
             label="Password"
             autoComplete="current-password"
-            value={password}
-            onChange={(e) => {
-              setPassword(e.currentTarget.value);
-              clear('password');
-            }}
-            error={errors.password}
+            {...field('password', password, setPassword)}
           />
           <Anchor
             component={Link}

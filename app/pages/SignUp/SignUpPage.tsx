@@ -1,10 +1,11 @@
-import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../api/endpoints.js';
 import { keys } from '../../api/queries.js';
 import { AuthLayout } from '../../components/AuthLayout.js';
+import { FormAlert } from '../../components/FormAlert.js';
 import { SsoButton } from '../../components/SsoButton.js';
 import { safeNext, useFormErrors } from '../../lib/forms.js';
 
@@ -17,7 +18,7 @@ export function SignUpPage() {
   const [email, setEmail] = useState(params.get('email') ?? '');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
-  const { errors, formError, fromError, clear, reset } = useFormErrors(FIELDS);
+  const { formError, fromError, reset, field } = useFormErrors(FIELDS);
   const navigate = useNavigate();
   const qc = useQueryClient();
 
@@ -42,44 +43,20 @@ export function SignUpPage() {
       <SsoButton next={next} passwordLabel="or make one with a password" />
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
-          {formError && (
-            <Alert color="red" variant="light" role="alert">
-              {formError}
-            </Alert>
-          )}
+          <FormAlert message={formError} />
           <TextInput
             label="Your name"
             description="How your teammates will see you."
             autoComplete="name"
-            value={name}
-            onChange={(e) => {
-              setName(e.currentTarget.value);
-              clear('name');
-            }}
-            error={errors.name}
+            {...field('name', name, setName)}
             autoFocus
           />
-          <TextInput
-            label="E-mail"
-            type="email"
-            autoComplete="email"
-            value={email}
-            onChange={(e) => {
-              setEmail(e.currentTarget.value);
-              clear('email');
-            }}
-            error={errors.email}
-          />
+          <TextInput label="E-mail" type="email" autoComplete="email" {...field('email', email, setEmail)} />
           <PasswordInput
             label="Password"
             description="At least 10 characters."
             autoComplete="new-password"
-            value={password}
-            onChange={(e) => {
-              setPassword(e.currentTarget.value);
-              clear('password');
-            }}
-            error={errors.password}
+            {...field('password', password, setPassword)}
           />
           <Button type="submit" loading={busy} fullWidth>
             Create account
