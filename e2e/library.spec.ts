@@ -100,6 +100,7 @@ test.describe('the library', () => {
     await page.goBack();
     await expect(page.getByLabel('Title')).toHaveValue('Is the spring catalogue going to be late too?', SLOW);
     await expect(page.getByLabel('The question')).toHaveValue(/print slot on time this spring/);
+    await expect(page.getByText('Your draft is as you left it')).toBeVisible();
   });
 
   test('the library page searches as you type, with facets and highlighted snippets', async ({ page }) => {

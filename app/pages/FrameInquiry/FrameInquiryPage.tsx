@@ -29,7 +29,7 @@ export function FrameInquiryPage() {
   const role = useMyRole(workspaceId);
   const workspace = useWorkspace(workspaceId);
   // A draft kept from before (the person opened a past inquiry from here and came back).
-  const [restored] = useState(() => loadDraft(workspaceId));
+  const [restored, setRestored] = useState(() => loadDraft(workspaceId));
   const [values, setValues] = useState<FramingValues>(restored?.values ?? EMPTY_FRAMING);
   const [busy, setBusy] = useState(false);
   const [fitAnswers, setFitAnswers] = useState<PartialFitAnswers>(restored?.fitAnswers ?? {});
@@ -153,6 +153,26 @@ export function FrameInquiryPage() {
           <Card p={{ base: 'md', sm: 'xl' }}>
             <form onSubmit={submit} noValidate>
               <Stack gap="xl">
+                {restored && (
+                  <Alert color="blue" variant="light" title="Your draft is as you left it">
+                    <Group justify="space-between" gap="xs">
+                      <Text size="sm">Carry on where you were, or start again from an empty page.</Text>
+                      <Button
+                        size="compact-sm"
+                        variant="subtle"
+                        onClick={() => {
+                          clearDraft(workspaceId);
+                          setValues(EMPTY_FRAMING);
+                          setFitAnswers({});
+                          setOverrideReason('');
+                          setRestored(null);
+                        }}
+                      >
+                        Start over
+                      </Button>
+                    </Group>
+                  </Alert>
+                )}
                 {formError && (
                   <Alert color="red" variant="light" role="alert">
                     {formError}
