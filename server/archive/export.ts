@@ -42,9 +42,13 @@ interface ExportContext {
 
 interface Source {
   kind: RecordKind;
-  /** The workspace's rows (scope 'workspace'), or one inquiry's (scope 'inquiry'). */
-  scope: 'workspace' | 'inquiry';
-  rows: (db: AnyDb, scopeId: string) => Query;
+  /** The workspace's rows of this kind. */
+  rows: (db: AnyDb, workspaceId: string) => Query;
+  /**
+   * For the big kinds, one inquiry's rows: read inquiry by inquiry, each page walks one (inquiry_id, id)
+   * index range instead of sorting the workspace's rows for every page.
+   */
+  perInquiry?: (db: AnyDb, inquiryId: string) => Query;
   /** Qualified columns: the order and the keyset. */
   key: string[];
   record?: (row: Row, ctx: ExportContext) => Row | Promise<Row>;
@@ -52,7 +56,14 @@ interface Source {
 
 const json = (value: unknown) => (value === null ? null : JSON.parse(String(value)));
 
+const inquiriesOf = (db: AnyDb, workspaceId: string) =>
+  db.selectFrom('inquiries').select('inquiries.id').where('inquiries.workspace_id', '=', workspaceId);
+/** Rows of a table with an inquiry_id, for every inquiry of the workspace. */
 const byInquiry =
+  (table: string) =>
+  (db: AnyDb, workspaceId: string): Query =>
+    db.selectFrom(table).selectAll(table).where(`${table}.inquiry_id`, 'in', inquiriesOf(db, workspaceId));
+const ofInquiry =
   (table: string) =>
   (db: AnyDb, inquiryId: string): Query =>
     db.selectFrom(table).selectAll(table).where(`${table}.inquiry_id`, '=', inquiryId);
@@ -61,10 +72,26 @@ const byWorkspace =
   (db: AnyDb, workspaceId: string): Query =>
     db.selectFrom(table).selectAll(table).where(`${table}.${column}`, '=', workspaceId);
 
+/** Acknowledgements of the notes `notes` selects, but not an author's of their own anonymous note (it names them). */
+const acknowledgementsOf = (
+  db: AnyDb,
+  notes: (eb: ExpressionBuilder<any, any>) => ReturnType<ExpressionBuilder<any, any>>,
+) =>
+  db
+    .selectFrom('acknowledgements')
+    .innerJoin('contributions', 'contributions.id', 'acknowledgements.contribution_id')
+    .selectAll('acknowledgements')
+    .where(notes)
+    .where((eb) =>
+      eb.or([
+        eb('contributions.anonymous', '=', 0),
+        eb('acknowledgements.user_id', '!=', eb.ref('contributions.author_id')),
+      ]),
+    );
+
 const SOURCES: Record<RecordKind, Source | null> = {
   workspace: {
     kind: 'workspace',
-    scope: 'workspace',
     rows: byWorkspace('workspaces', 'id'),
     key: ['workspaces.id'],
     record: (r) => ({ ...r, pulse_threshold: Number(r.pulse_threshold) }),
@@ -72,26 +99,22 @@ const SOURCES: Record<RecordKind, Source | null> = {
   users: null, // written from the set of people the other records name (referencedUsers)
   members: {
     kind: 'members',
-    scope: 'workspace',
     rows: byWorkspace('memberships'),
     key: ['memberships.user_id'],
   },
   insight_settings: {
     kind: 'insight_settings',
-    scope: 'workspace',
     rows: byWorkspace('insight_settings'),
     key: ['insight_settings.workspace_id'],
     record: (r) => ({ ...r, thresholds: json(r.thresholds) }),
   },
   facilitator_prompts: {
     kind: 'facilitator_prompts',
-    scope: 'workspace',
     rows: byWorkspace('facilitator_prompts'),
     key: ['facilitator_prompts.id'],
   },
   webhooks: {
     kind: 'webhooks',
-    scope: 'workspace',
     rows: byWorkspace('webhooks'),
     key: ['webhooks.id'],
     // The signing secret is a credential: it stays behind.
@@ -99,7 +122,6 @@ const SOURCES: Record<RecordKind, Source | null> = {
   },
   inquiries: {
     kind: 'inquiries',
-    scope: 'workspace',
     rows: byWorkspace('inquiries'),
     key: ['inquiries.id'],
     // The event log stays behind, and with it the sequence number.
@@ -112,21 +134,19 @@ const SOURCES: Record<RecordKind, Source | null> = {
   },
   participants: {
     kind: 'participants',
-    scope: 'inquiry',
     rows: byInquiry('inquiry_participants'),
-    key: ['inquiry_participants.user_id'],
+    key: ['inquiry_participants.inquiry_id', 'inquiry_participants.user_id'],
   },
   phase_changes: {
     kind: 'phase_changes',
-    scope: 'inquiry',
     rows: byInquiry('phase_changes'),
     key: ['phase_changes.id'],
     record: (r) => ({ ...r, missing: json(r.missing) }),
   },
   contributions: {
     kind: 'contributions',
-    scope: 'inquiry',
     rows: byInquiry('contributions'),
+    perInquiry: ofInquiry('contributions'),
     key: ['contributions.id'],
     // An anonymous note travels without its author, and without the lens only its author held.
     record: (r) =>
@@ -136,59 +156,44 @@ const SOURCES: Record<RecordKind, Source | null> = {
   },
   links: {
     kind: 'links',
-    scope: 'inquiry',
     rows: byInquiry('links'),
+    perInquiry: ofInquiry('links'),
     key: ['links.id'],
     record: (r) =>
       Number(r.anonymous) === 1 ? { ...r, anonymous: 1, created_by: null } : { ...r, anonymous: 0 },
   },
   acknowledgements: {
     kind: 'acknowledgements',
-    scope: 'inquiry',
-    rows: (db, inquiryId) =>
-      db
-        .selectFrom('acknowledgements')
-        .innerJoin('contributions', 'contributions.id', 'acknowledgements.contribution_id')
-        .selectAll('acknowledgements')
-        .where('contributions.inquiry_id', '=', inquiryId)
-        // An author's mark on their own anonymous note would name them.
-        .where((eb) =>
-          eb.or([
-            eb('contributions.anonymous', '=', 0),
-            eb('acknowledgements.user_id', '!=', eb.ref('contributions.author_id')),
-          ]),
-        ),
+    rows: (db, workspaceId) =>
+      acknowledgementsOf(db, (eb) => eb('contributions.inquiry_id', 'in', inquiriesOf(db, workspaceId))),
+    perInquiry: (db, inquiryId) =>
+      acknowledgementsOf(db, (eb) => eb('contributions.inquiry_id', '=', inquiryId)),
     key: ['acknowledgements.contribution_id', 'acknowledgements.user_id'],
   },
   conclusions: {
     kind: 'conclusions',
-    scope: 'inquiry',
     rows: byInquiry('conclusions'),
     key: ['conclusions.inquiry_id'],
     record: (r) => ({ ...r, proposal: json(r.proposal), revision: Number(r.revision) }),
   },
   reflections: {
     kind: 'reflections',
-    scope: 'inquiry',
     rows: byInquiry('reflections'),
-    key: ['reflections.user_id'],
+    key: ['reflections.inquiry_id', 'reflections.user_id'],
   },
   commitments: {
     kind: 'commitments',
-    scope: 'inquiry',
     rows: byInquiry('commitments'),
     key: ['commitments.id'],
   },
-  subtasks: { kind: 'subtasks', scope: 'inquiry', rows: byInquiry('subtasks'), key: ['subtasks.id'] },
+  subtasks: { kind: 'subtasks', rows: byInquiry('subtasks'), key: ['subtasks.id'] },
   help_requests: {
     kind: 'help_requests',
-    scope: 'inquiry',
     rows: byInquiry('help_requests'),
     key: ['help_requests.id'],
   },
   understanding_checks: {
     kind: 'understanding_checks',
-    scope: 'inquiry',
     rows: byInquiry('understanding_checks'),
     key: ['understanding_checks.id'],
     // Rankings and theories stay behind; the agreement travels as it stood (hidden while still open), and
@@ -209,7 +214,6 @@ const SOURCES: Record<RecordKind, Source | null> = {
   },
   pulses: {
     kind: 'pulses',
-    scope: 'workspace',
     rows: byWorkspace('pulses'),
     key: ['pulses.id'],
     // Answers, comments and who answered stay behind: a count, and the item sums only when the results
@@ -246,7 +250,6 @@ const SOURCES: Record<RecordKind, Source | null> = {
   },
   asked_prompts: {
     kind: 'asked_prompts',
-    scope: 'inquiry',
     rows: byInquiry('asked_prompts'),
     key: ['asked_prompts.id'],
   },
@@ -264,16 +267,23 @@ function keysetAfter(key: string[], after: unknown[]) {
   };
 }
 
+/** Pages in key order; the next page is asked for while the caller works on this one (PostgreSQL overlaps). */
 async function* pages(query: Query, key: string[]): AsyncGenerator<Row[]> {
-  let after: unknown[] | null = null;
-  for (;;) {
+  const page = (after: unknown[] | null) => {
     let q = after ? query.where(keysetAfter(key, after)) : query;
     for (const k of key) q = q.orderBy(k);
-    const rows = await q.limit(PAGE_ROWS).execute();
+    const rows = q.limit(PAGE_ROWS).execute();
+    // A page asked for ahead may fail after the caller has stopped reading; its error then goes nowhere.
+    rows.catch(() => {});
+    return rows;
+  };
+  let next = page(null);
+  for (;;) {
+    const rows = await next;
+    const last = rows[rows.length - 1];
+    if (rows.length === PAGE_ROWS && last) next = page(key.map((k) => last[column(k)]));
     if (rows.length > 0) yield rows;
     if (rows.length < PAGE_ROWS) return;
-    const last = rows[rows.length - 1] as Row;
-    after = key.map((k) => last[column(k)]);
   }
 }
 
@@ -296,27 +306,24 @@ async function countOf(query: Query): Promise<number> {
 }
 
 /** Everyone a travelling record names; never someone named only as the author of an anonymous note. */
-async function referencedUsers(
-  db: Db,
-  workspaceId: string,
-  inquiryIds: readonly string[],
-): Promise<string[]> {
+async function referencedUsers(db: Db, workspaceId: string): Promise<string[]> {
   const ids = new Set<string>();
-  const add = (rows: { id: string | null }[]) => {
+  const any = db as unknown as AnyDb;
+  const add = async (q: Query, col: string) => {
+    const rows = (await q.clearSelect().select(`${col} as id`).distinct().execute()) as {
+      id: string | null;
+    }[];
     for (const r of rows) if (r.id) ids.add(r.id);
   };
-  const any = db as unknown as AnyDb;
-  const distinct = (q: Query, col: string) =>
-    q.clearSelect().select(`${col} as id`).distinct().execute() as Promise<{ id: string | null }[]>;
   for (const [table, col] of [
     ['memberships', 'user_id'],
     ['webhooks', 'created_by'],
     ['pulses', 'opened_by'],
     ['inquiries', 'facilitator_id'],
   ] as const) {
-    add(await distinct(byWorkspace(table)(any, workspaceId), col));
+    await add(byWorkspace(table)(any, workspaceId), col);
   }
-  const perInquiry: [string, string][] = [
+  for (const [table, col] of [
     ['inquiry_participants', 'user_id'],
     ['phase_changes', 'moved_by'],
     ['reflections', 'user_id'],
@@ -328,27 +335,19 @@ async function referencedUsers(
     ['help_requests', 'answered_by'],
     ['understanding_checks', 'opened_by'],
     ['asked_prompts', 'asked_by'],
-  ];
-  for (const inquiryId of inquiryIds) {
-    for (const [table, col] of perInquiry) add(await distinct(byInquiry(table)(any, inquiryId), col));
-    const named = (table: string) => byInquiry(table)(any, inquiryId).where(`${table}.anonymous`, '=', 0);
-    add(await distinct(named('contributions'), 'contributions.author_id'));
-    add(await distinct(named('links'), 'links.created_by'));
-    const acknowledgements = SOURCES.acknowledgements?.rows(any, inquiryId) as Query;
-    add(await distinct(acknowledgements, 'acknowledgements.user_id'));
-    // Inside JSON: who proposed, endorsed, objected and answered; who the gate waited for.
-    const conclusion = await db
-      .selectFrom('conclusions')
-      .select('proposal')
-      .where('inquiry_id', '=', inquiryId)
-      .executeTakeFirst();
-    if (conclusion) collectIds(JSON.parse(conclusion.proposal), ids, ['proposedBy', 'userId', 'by']);
-    const moves = await db
-      .selectFrom('phase_changes')
-      .select('missing')
-      .where('inquiry_id', '=', inquiryId)
-      .execute();
-    for (const m of moves) collectIds(JSON.parse(m.missing), ids, ['userId']);
+  ] as const) {
+    await add(byInquiry(table)(any, workspaceId), `${table}.${col}`);
+  }
+  const named = (table: string) => byInquiry(table)(any, workspaceId).where(`${table}.anonymous`, '=', 0);
+  await add(named('contributions'), 'contributions.author_id');
+  await add(named('links'), 'links.created_by');
+  await add(SOURCES.acknowledgements?.rows(any, workspaceId) as Query, 'acknowledgements.user_id');
+  // Inside JSON: who proposed, endorsed, objected and answered; who the gate waited for.
+  for await (const rows of pages(byInquiry('conclusions')(any, workspaceId), ['conclusions.inquiry_id'])) {
+    for (const r of rows) collectIds(JSON.parse(String(r.proposal)), ids, ['proposedBy', 'userId', 'by']);
+  }
+  for await (const rows of pages(byInquiry('phase_changes')(any, workspaceId), ['phase_changes.id'])) {
+    for (const r of rows) collectIds(JSON.parse(String(r.missing)), ids, ['userId']);
   }
   return [...ids].sort();
 }
@@ -376,12 +375,13 @@ class PartWriter {
     private readonly mtime: Date,
   ) {}
 
-  async add(record: Row): Promise<void> {
+  /** A promise only when the part is full and being written (most records need no await). */
+  add(record: Row): Promise<void> | null {
     const line = Buffer.from(`${JSON.stringify(record)}\n`);
     this.lines.push(line);
     this.bytes += line.length;
     this.written++;
-    if (this.bytes >= PART_BYTES) await this.flush();
+    return this.bytes >= PART_BYTES ? this.flush() : null;
   }
 
   async flush(): Promise<void> {
@@ -409,15 +409,13 @@ async function writeArchive(db: Db, workspaceId: string, appVersion: string, pac
   const ctx: ExportContext = { db, exportedAt };
   const any = db as unknown as AnyDb;
   const inquiryIds = await inquiryIdsOf(db, workspaceId);
-  const users = await referencedUsers(db, workspaceId, inquiryIds);
+  const users = await referencedUsers(db, workspaceId);
 
   const counts = {} as Record<RecordKind, number>;
   for (const kind of RECORD_KINDS) {
     const source = SOURCES[kind];
     if (!source) continue;
-    const scopes = source.scope === 'workspace' ? [workspaceId] : inquiryIds;
-    counts[kind] = 0;
-    for (const id of scopes) counts[kind] += await countOf(source.rows(any, id));
+    counts[kind] = await countOf(source.rows(any, workspaceId));
   }
   counts.users = users.length;
   const documents: string[] = [];
@@ -430,7 +428,6 @@ async function writeArchive(db: Db, workspaceId: string, appVersion: string, pac
       .executeTakeFirst();
     if (has) documents.push(inquiryId);
   }
-
   const manifest: Manifest = {
     format: ARCHIVE_FORMAT,
     version: ARCHIVE_VERSION,
@@ -457,10 +454,17 @@ async function writeArchive(db: Db, workspaceId: string, appVersion: string, pac
         for (const row of rows) await writer.add(row);
       }
     } else {
-      const scopes = source.scope === 'workspace' ? [workspaceId] : inquiryIds;
-      for (const id of scopes) {
-        for await (const rows of pages(source.rows(any, id), source.key)) {
-          for (const row of rows) await writer.add(source.record ? await source.record(row, ctx) : row);
+      const { perInquiry } = source;
+      const queries = perInquiry
+        ? inquiryIds.map((id) => perInquiry(any, id))
+        : [source.rows(any, workspaceId)];
+      for (const query of queries) {
+        for await (const rows of pages(query, source.key)) {
+          for (const row of rows) {
+            const record = source.record ? source.record(row, ctx) : row;
+            const full = writer.add(record instanceof Promise ? await record : record);
+            if (full) await full;
+          }
         }
       }
     }
