@@ -176,33 +176,49 @@ export class SearchEngine {
     return rows.map((r) => r.id);
   }
 
+  /**
+   * The entries a query reads, the newest first. With words: the newest WINDOW matches of the full-text
+   * index (visibility and filters then apply to those only). Without: the newest WINDOW entries the
+   * viewer may see that pass the filters. `exact` is false when there were more.
+   */
   private async window(
     workspaceId: string,
     match: ParsedText | null,
     where: RawBuilder<unknown>,
-    inquiryId: string | undefined,
+    narrow: { inquiryId?: string; sources?: readonly SearchSource[] },
+    walked?: number[],
     /** Only counted (facets): no texts read, no ranking. */
     countOnly = false,
-  ): Promise<{ rows: CandidateRow[]; exact: boolean }> {
-    const limit = WINDOW + 1;
-    const columns = countOnly ? FACET_COLUMNS : SELECT_COLUMNS;
+  ): Promise<{ rows: CandidateRow[]; exact: boolean; walked: number[] }> {
+    const columns = sql.raw(countOnly ? FACET_COLUMNS : SELECT_COLUMNS);
     let rows: CandidateRow[];
-    if (match) rows = await this.text.candidates({ workspaceId, inquiryId, match, where, limit, columns });
-    else {
+    let exact: boolean;
+    let ids: number[] = [];
+    if (match) {
+      ids = walked ?? (await this.text.walk({ workspaceId, ...narrow, match, limit: WINDOW + 1 }));
+      exact = ids.length <= WINDOW;
+      ids = ids.slice(0, WINDOW);
+      if (ids.length === 0) return { rows: [], exact, walked: ids };
       const result = await sql<CandidateRow>`
-        select ${sql.raw(columns)}
+        select ${columns}
+        from search_entries e join inquiries i on i.id = e.inquiry_id
+        where ${this.text.idIn(ids)} and e.workspace_id = ${workspaceId} and ${where}`.execute(this.db);
+      rows = result.rows;
+    } else {
+      const result = await sql<CandidateRow>`
+        select ${columns}
         from search_entries e join inquiries i on i.id = e.inquiry_id
         where e.workspace_id = ${workspaceId} and ${where}
         order by e.created_at desc
-        limit ${limit}`.execute(this.db);
+        limit ${WINDOW + 1}`.execute(this.db);
       rows = result.rows;
+      exact = rows.length <= WINDOW;
+      if (!exact) rows = rows.slice(0, WINDOW);
     }
     for (const r of rows) {
       r.id = Number(r.id);
       r.anonymous = Number(r.anonymous);
     }
-    const exact = rows.length <= WINDOW;
-    if (!exact) rows = rows.sort(newestFirst).slice(0, WINDOW);
     if (match && !countOnly) {
       const scores = bm25Scores(
         rows.map((r) => r.text),
@@ -212,7 +228,7 @@ export class SearchEngine {
         r.score = scores[i] ?? 0;
       });
     }
-    return { rows, exact };
+    return { rows, exact, walked: ids };
   }
 
   async search(workspaceId: string, viewerId: string, input: SearchInput): Promise<SearchResponse> {
@@ -221,11 +237,13 @@ export class SearchEngine {
     const match = parsed.terms.length > 0 ? parsed : null;
     const viewer: Viewer = { userId: viewerId, leaderWaits: await this.leaderWaits(workspaceId) };
     const visible = visibleTo(viewer);
+    // The walk keeps to the inquiry and source filtered on (so a rare source among common words is found).
+    const narrow = { inquiryId: input.inquiryId, sources: input.source ? [input.source] : undefined };
     const main = await this.window(
       workspaceId,
       match,
       sql`${visible} and ${filtersOf(input, viewerId)}`,
-      input.inquiryId,
+      narrow,
     );
     // Each facet ignores its own filter. A facet whose filter is set is counted over the matches without
     // the facet filters (one more query, however many filters are set), the other filters applied here.
@@ -236,7 +254,9 @@ export class SearchEngine {
             workspaceId,
             match,
             sql`${visible} and ${filtersOf(input, viewerId, false)}`,
-            input.inquiryId,
+            { inquiryId: input.inquiryId },
+            // The same walk, unless it kept to one source: the source facet counts every source.
+            input.source ? undefined : main.walked,
             true,
           )
         ).rows
@@ -319,18 +339,13 @@ export class SearchEngine {
     const viewer: Viewer = { userId: viewerId, leaderWaits: await this.leaderWaits(workspaceId) };
     const visible = visibleTo(viewer);
     const [framings, open] = await Promise.all([
-      this.window(
-        workspaceId,
-        match,
-        sql`${visible} and e.source in ('inquiry', 'conclusion', 'synthesis')`,
-        undefined,
-      ),
+      this.window(workspaceId, match, sql`${visible}`, { sources: ['inquiry', 'conclusion', 'synthesis'] }),
       this.window(
         workspaceId,
         match,
         sql`${visible} and e.source = 'contribution' and (e.kind = 'unknown'
           or (e.kind = 'question' and e.state = 'open') or (e.kind = 'assumption' and e.state = 'untested'))`,
-        undefined,
+        { sources: ['contribution'] },
       ),
     ]);
     // An inquiry ranks by its best-matching text; a concluded one first among equals.

@@ -28,22 +28,26 @@ export interface CandidateRow {
   score: number;
 }
 
-export interface CandidateQuery {
+export interface WalkQuery {
   workspaceId: string;
   /** Narrows the walk to one inquiry when the filter names one. */
   inquiryId?: string;
   match: ParsedText;
-  /** Visibility and filters, over `e` (search_entries) and `i` (inquiries). */
-  where: RawBuilder<unknown>;
-  /** At most this many, newest matches first. */
+  /** Only entries of these sources (a source filter, or suggestions while framing). */
+  sources?: readonly CandidateRow['source'][];
+  /** At most this many ids. */
   limit: number;
-  /** The columns to read: SELECT_COLUMNS, or FACET_COLUMNS for a window that is only counted. */
-  columns: string;
 }
 
 export interface FullText {
-  /** Matching rows the condition lets through, the newest first (ranked afterwards, in rank.ts). */
-  candidates(query: CandidateQuery): Promise<CandidateRow[]>;
+  /**
+   * The ids of the newest entries of the workspace matching the words, newest first, at most `limit`:
+   * a walk of the full-text index alone. Who may see them and the filters are applied afterwards to these
+   * ids only (engine.ts), so a very common word, or a filter that lets few through, costs a bounded walk.
+   */
+  walk(query: WalkQuery): Promise<number[]>;
+  /** A condition on `e.id` for a list of ids, as this database takes one list as one parameter. */
+  idIn(ids: readonly number[]): RawBuilder<unknown>;
 }
 
 export const SELECT_COLUMNS = `e.id, e.key, e.source, e.inquiry_id, e.contribution_id, e.kind, e.state, e.author_id,

@@ -15,11 +15,18 @@ import type { SearchEntriesTable } from '../store/schema.js';
 
 type Entry = Omit<SearchEntriesTable, 'id'>;
 
-/** Tokens naming the workspace and inquiry inside the full-text index (UUIDs without their dashes). */
-export const scopeOf = (workspaceId: string, inquiryId: string): string =>
-  `w${workspaceId.replaceAll('-', '')} i${inquiryId.replaceAll('-', '')}`;
+/**
+ * Tokens naming the workspace, the inquiry (UUIDs without their dashes) and the source inside the
+ * full-text index, so FTS5 walks only the matches of one workspace, inquiry or kind of text.
+ */
+export const scopeOf = (
+  workspaceId: string,
+  inquiryId: string,
+  source: SearchEntriesTable['source'] = 'contribution',
+): string => `${workspaceToken(workspaceId)} ${inquiryToken(inquiryId)} ${sourceToken(source)}`;
 export const workspaceToken = (workspaceId: string) => `w${workspaceId.replaceAll('-', '')}`;
 export const inquiryToken = (inquiryId: string) => `i${inquiryId.replaceAll('-', '')}`;
+export const sourceToken = (source: SearchEntriesTable['source']) => `s${source}`;
 
 /** Long texts are cut: PostgreSQL's tsvector has a 1 MB limit, and nobody reads a snippet past this. */
 const MAX_TEXT = 100_000;
@@ -79,7 +86,7 @@ export async function indexContribution(db: Db, contributionId: string): Promise
     perspective: row.perspective,
     title: '',
     text: row.body,
-    scope: scopeOf(row.workspace_id, row.inquiry_id),
+    scope: scopeOf(row.workspace_id, row.inquiry_id, 'contribution'),
     created_at: row.created_at,
   });
 }
@@ -112,7 +119,7 @@ const inquiryEntryBase = (workspaceId: string, inquiryId: string, source: Entry[
   author_id: null,
   anonymous: 0,
   perspective: null,
-  scope: scopeOf(workspaceId, inquiryId),
+  scope: scopeOf(workspaceId, inquiryId, source),
 });
 
 async function workspaceOf(
@@ -197,8 +204,9 @@ export const synthesisInquiryId = (documentName: string): string | null =>
 export async function rebuildSearchIndex(db: Db): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('search_entries').execute();
-    const scope = (ws: string, inq: string) =>
-      sql<string>`'w' || replace(${sql.ref(ws)}, '-', '') || ' i' || replace(${sql.ref(inq)}, '-', '')`;
+    // scopeOf in SQL.
+    const scope = (ws: string, inq: string, source: SearchEntriesTable['source']) =>
+      sql<string>`'w' || replace(${sql.ref(ws)}, '-', '') || ' i' || replace(${sql.ref(inq)}, '-', '') || ${` ${sourceToken(source)}`}`;
     await trx
       .insertInto('search_entries')
       .columns([
@@ -235,7 +243,7 @@ export async function rebuildSearchIndex(db: Db): Promise<void> {
             sql<string>`title || ${'\n\n'} || question || ${'\n\n'} || context || ${'\n\n'} || success_criteria`.as(
               'text',
             ),
-            scope('inquiries.workspace_id', 'inquiries.id').as('scope'),
+            scope('inquiries.workspace_id', 'inquiries.id', 'inquiry').as('scope'),
             'created_at',
           ])
           .orderBy('created_at'),
@@ -276,7 +284,7 @@ export async function rebuildSearchIndex(db: Db): Promise<void> {
             'c.perspective',
             sql<string>`''`.as('title'),
             sql<string>`substr(c.body, 1, ${MAX_TEXT})`.as('text'),
-            scope('i.workspace_id', 'c.inquiry_id').as('scope'),
+            scope('i.workspace_id', 'c.inquiry_id', 'contribution').as('scope'),
             'c.created_at',
           ])
           .orderBy('c.created_at')
@@ -320,7 +328,7 @@ export async function rebuildSearchIndex(db: Db): Promise<void> {
             sql<string>`r.learned || ${'\n\n'} || r.still_unclear || ${'\n\n'} || r.keep || ${'\n\n'} || r.change || ${'\n\n'} || r.teach_back`.as(
               'text',
             ),
-            scope('i.workspace_id', 'r.inquiry_id').as('scope'),
+            scope('i.workspace_id', 'r.inquiry_id', 'reflection').as('scope'),
             'r.updated_at',
           ])
           .orderBy('r.updated_at'),

@@ -122,6 +122,9 @@ describe.each([
     // The kind facet still offers the other kinds; the source facet follows the kind filter.
     expect(facet(evidence.body, 'kind')).toEqual({ evidence: 1, assumption: 1 });
     expect(facet(evidence.body, 'source')).toEqual({ contribution: 1 });
+    const framings = await search(team.member, team.workspaceId, { q: 'pricing', source: 'inquiry' });
+    expect(ids(framings.body)).toEqual([`inquiry:${second}`]);
+    expect(facet(framings.body, 'source')).toEqual({ contribution: 2, inquiry: 1 });
     const open = await search(team.member, team.workspaceId, { kind: 'assumption', state: 'untested' });
     expect(ids(open.body)).toEqual([`contribution:${notes.assumption}`]);
     const inquiry = await search(team.member, team.workspaceId, { inquiryId: team.inquiryId });
