@@ -49,7 +49,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     });
 
     test('signed-in pages: workspace home, frame inquiry, board', async ({ page }) => {
-      test.setTimeout(120_000); // a dozen full-page scans
+      test.setTimeout(240_000); // a dozen full-page scans (slow on a busy machine)
       await apiSignUp(page.request, 'Fiona Facilitator');
       const ws = await apiWorkspace(page.request, 'Axe Trading');
 
@@ -161,7 +161,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       page,
       browser,
     }) => {
-      test.setTimeout(150_000);
+      test.setTimeout(240_000);
       const me = await apiSignUp(page.request, 'Fiona Facilitator');
       const ws = await apiWorkspace(page.request, 'Consent Ltd');
       const invitation = await apiInvite(page.request, ws.id, uniqueEmail('milo'));
@@ -319,7 +319,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     });
 
     test('participation: knowledge map, people panel, subtasks', async ({ page, browser }) => {
-      test.setTimeout(120_000);
+      test.setTimeout(240_000);
       await apiSignUp(page.request, 'Fiona Facilitator');
       const ws = await apiWorkspace(page.request, 'Axe Partners');
       const invitation = await apiInvite(page.request, ws.id, uniqueEmail('mina'));
