@@ -94,6 +94,23 @@ export async function request<T>(
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
+/** A file sent as the request body (a workspace archive), answered with JSON. */
+export async function upload<T>(path: string, file: Blob, contentType: string): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(`/api${path}`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': contentType, accept: 'application/json' },
+      body: file,
+    });
+  } catch {
+    throw new ApiError(0, 'network', 'Could not reach the server. Check your connection and try again.');
+  }
+  if (!res.ok) throw await parseError(res);
+  return (await res.json()) as T;
+}
+
 /** A text document from the API, such as an export. */
 export async function requestText(path: string, signal?: AbortSignal): Promise<string> {
   return (await send('GET', path, 'text/*', undefined, signal)).text();

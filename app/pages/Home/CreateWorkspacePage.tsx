@@ -8,6 +8,7 @@ import { AppLayout } from '../../components/AppLayout.js';
 import { DemoButton } from '../../components/DemoButton.js';
 import { useFormErrors } from '../../lib/forms.js';
 import { notifySuccess } from '../../lib/notify.js';
+import { ImportArchiveCard } from './ImportArchiveCard.js';
 
 const FIELDS = ['name'] as const;
 
@@ -77,6 +78,7 @@ export function CreateWorkspacePage({ first = false }: { first?: boolean }) {
             </Stack>
           </form>
         </Card>
+        <ImportArchiveCard />
         {first && (
           <Stack gap={6} align="center">
             <Text size="sm" c="dimmed">

@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import { useMe, useMyRole, useWorkspace } from '../../api/queries.js';
 import { AppLayout } from '../../components/AppLayout.js';
 import { PageError, PageLoader } from '../../components/PageState.js';
+import { ArchiveSection } from './ArchiveSection.js';
 import { PromptLibrary } from './PromptLibrary.js';
 import { PulseThresholdForm } from './PulseThresholdForm.js';
 import { SignInDomains } from './SignInDomains.js';
@@ -73,6 +74,7 @@ export function WorkspaceSettingsPage() {
             <ThresholdsForm workspaceId={workspaceId} canEdit={isOwner} />
             <PulseThresholdForm workspaceId={workspaceId} canEdit={isOwner} />
             {isOwner && <SignInDomains workspaceId={workspaceId} />}
+            {isOwner && <ArchiveSection workspaceId={workspaceId} />}
             {isOwner && (
               <Stack gap={4} component="section" aria-labelledby="connections">
                 <Title order={2} size="h4" id="connections">
