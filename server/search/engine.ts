@@ -23,7 +23,7 @@ import { SqliteFullText } from './sqlite.js';
 // - private mode: a note created after the last reveal (or with none yet) is seen only by its author and
 //   the facilitator while private mode is on;
 // - leader speaks last: the facilitator's notes are seen only by the facilitator while a participant other
-//   than the facilitator has not posted (those inquiries are found first, in one query).
+//   than the facilitator has not posted.
 // The rules themselves live in domain/mechanics/private-mode.ts and domain/visibility.ts; the property
 // test in server/test/search-visibility.test.ts holds this SQL to them.
 //
@@ -89,22 +89,19 @@ function upperBound(to: string): { at: string; inclusive: boolean } {
   return { at: new Date(to).toISOString(), inclusive: true };
 }
 
-/** Who is looking, and which inquiries of the workspace still hold the facilitator's notes back. */
-interface Viewer {
-  userId: string;
-  leaderWaits: readonly string[];
-}
-
-/** The rows this viewer may see (over `e` = search_entries, `i` = inquiries). */
-export function visibleTo(viewer: Viewer): RawBuilder<unknown> {
-  const waiting =
-    viewer.leaderWaits.length > 0
-      ? sql`and not (e.author_id = i.facilitator_id and e.inquiry_id in (${sql.join([...viewer.leaderWaits])}))`
-      : sql``;
+/**
+ * The rows `viewerId` may see (over `e` = search_entries, `i` = inquiries). Whether the leader still waits
+ * is asked only of the facilitator's own notes in inquiries with leader-speaks-last, a few rows of a page.
+ */
+export function visibleTo(viewerId: string): RawBuilder<unknown> {
   return sql`(e.source <> 'contribution'
-    or e.author_id = ${viewer.userId}
-    or i.facilitator_id = ${viewer.userId}
-    or (not (i.private_mode = 1 and (i.revealed_at is null or e.created_at > i.revealed_at)) ${waiting}))`;
+    or e.author_id = ${viewerId}
+    or i.facilitator_id = ${viewerId}
+    or (not (i.private_mode = 1 and (i.revealed_at is null or e.created_at > i.revealed_at))
+      and not (e.author_id = i.facilitator_id and i.leader_speaks_last = 1 and exists (
+        select 1 from inquiry_participants p
+        where p.inquiry_id = i.id and p.user_id <> i.facilitator_id and not exists (
+          select 1 from contributions c where c.inquiry_id = i.id and c.author_id = p.user_id)))))`;
 }
 
 /** The filters as SQL; `facets: false` leaves out those that are facets (then applied in JS, by passes()). */
@@ -163,17 +160,23 @@ export class SearchEngine {
     this.text = kind === 'sqlite' ? new SqliteFullText(db) : new PostgresFullText(db);
   }
 
-  /** Inquiries of the workspace whose facilitator still waits for a member to post (leader speaks last). */
-  async leaderWaits(workspaceId: string): Promise<string[]> {
-    const { rows } = await sql<{ id: string }>`
-      select i.id from inquiries i
-      where i.workspace_id = ${workspaceId} and i.leader_speaks_last = 1 and exists (
-        select 1 from inquiry_participants p
-        where p.inquiry_id = i.id and p.user_id <> i.facilitator_id and not exists (
-          select 1 from contributions c where c.inquiry_id = i.id and c.author_id = p.user_id))`.execute(
-      this.db,
-    );
-    return rows.map((r) => r.id);
+  /**
+   * The newest matching ids. The word being typed is tried as a whole word first: if that alone fills the
+   * window, its prefix adds nothing worth the cost — FTS5 merges the entries of every word that starts
+   * with a prefix before it can walk them, nearly the whole index for the start of a common word.
+   */
+  private async walk(
+    workspaceId: string,
+    narrow: { inquiryId?: string; sources?: readonly SearchSource[] },
+    match: ParsedText,
+  ): Promise<number[]> {
+    const query = { workspaceId, ...narrow, limit: WINDOW + 1 };
+    if (match.terms.some((t) => t.prefix)) {
+      const whole = { ...match, terms: match.terms.map((t) => ({ ...t, prefix: false })) };
+      const ids = await this.text.walk({ ...query, match: whole });
+      if (ids.length > WINDOW) return ids;
+    }
+    return this.text.walk({ ...query, match });
   }
 
   /**
@@ -195,7 +198,7 @@ export class SearchEngine {
     let exact: boolean;
     let ids: number[] = [];
     if (match) {
-      ids = walked ?? (await this.text.walk({ workspaceId, ...narrow, match, limit: WINDOW + 1 }));
+      ids = walked ?? (await this.walk(workspaceId, narrow, match));
       exact = ids.length <= WINDOW;
       ids = ids.slice(0, WINDOW);
       if (ids.length === 0) return { rows: [], exact, walked: ids };
@@ -235,8 +238,7 @@ export class SearchEngine {
     const offset = decodeCursor(input.cursor);
     const parsed = parseSearchText(input.q);
     const match = parsed.terms.length > 0 ? parsed : null;
-    const viewer: Viewer = { userId: viewerId, leaderWaits: await this.leaderWaits(workspaceId) };
-    const visible = visibleTo(viewer);
+    const visible = visibleTo(viewerId);
     // The walk keeps to the inquiry and source filtered on (so a rare source among common words is found).
     const narrow = { inquiryId: input.inquiryId, sources: input.source ? [input.source] : undefined };
     const main = await this.window(
@@ -336,8 +338,7 @@ export class SearchEngine {
   ): Promise<RelatedResponse> {
     const match = parseRelatedText(text);
     if (match.terms.length === 0) return { inquiries: [], openQuestions: [] };
-    const viewer: Viewer = { userId: viewerId, leaderWaits: await this.leaderWaits(workspaceId) };
-    const visible = visibleTo(viewer);
+    const visible = visibleTo(viewerId);
     const [framings, open] = await Promise.all([
       this.window(workspaceId, match, sql`${visible}`, { sources: ['inquiry', 'conclusion', 'synthesis'] }),
       this.window(
