@@ -39,6 +39,8 @@ const PORT = 3222;
 
 const MiB = 1024 * 1024;
 const mib = (bytes: number) => `${(bytes / MiB).toFixed(1)} MiB`;
+/** A change in memory, signed: RSS may fall when V8 gives memory back during the run. */
+const delta = (bytes: number) => `${bytes < 0 ? '−' : '+'}${mib(Math.abs(bytes))}`;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 async function insertAll(db: Db, table: 'contributions' | 'links' | 'acknowledgements', rows: object[]) {
@@ -302,14 +304,14 @@ async function main(): Promise<void> {
           `  CPU time of the process (server and client) during it: ${seconds(e.cpuMs)} — the rest of the wall time is other processes on the machine`,
         );
         console.log(
-          `  memory during export: heap+external peak +${mib(e.peak.heap - e.base.heap)} over ${mib(e.base.heap)} idle (garbage included); RSS peak +${mib(e.peak.rss - e.base.rss)} over ${mib(e.base.rss)}`,
+          `  memory during export: heap+external peak ${delta(e.peak.heap - e.base.heap)} over ${mib(e.base.heap)} idle (garbage included); RSS peak ${delta(e.peak.rss - e.base.rss)} over ${mib(e.base.rss)}`,
         );
         console.log(
-          `  live memory (GC before each reading, second export): heap+external peak +${mib(e.live.heap)}, RSS peak +${mib(e.live.rss)}`,
+          `  live memory (GC before each reading, second export): heap+external peak ${delta(e.live.heap)}, RSS peak ${delta(e.live.rss)}`,
         );
         const i = await importOnce(kind, e.file);
         console.log(
-          `  import (one transaction, into an empty database): ${seconds(i.ms)} for ${i.records.toLocaleString('en')} records; heap+external peak +${mib(i.peak.heap - i.base.heap)}, RSS peak +${mib(i.peak.rss - i.base.rss)}`,
+          `  import (one transaction, into an empty database): ${seconds(i.ms)} for ${i.records.toLocaleString('en')} records; heap+external peak ${delta(i.peak.heap - i.base.heap)}, RSS peak ${delta(i.peak.rss - i.base.rss)}`,
         );
         rmSync(e.file, { force: true });
       }

@@ -234,6 +234,9 @@ async function buildRichWorkspace(server: TestServer): Promise<Rich> {
   await ok(m1.client.post(`/api/pulses/${team.pulse.id}/responses`, { answers: [1, 1, 1, 1, 1, 1, 1] }));
   await ok(owner.client.post(`/api/pulses/${team.pulse.id}/close`));
 
+  // The console writes the workspace's prompt library on first read; read it so the prompts travel.
+  await ok(fac.client.get(`/api/inquiries/${a}/insights`));
+
   return {
     owner,
     workspaceId,
@@ -272,6 +275,9 @@ async function views(client: Client, workspaceId: string): Promise<Record<string
   await get(`/api/workspaces/${workspaceId}`);
   await get(`/api/workspaces/${workspaceId}/settings`);
   await get(`/api/workspaces/${workspaceId}/library`);
+  for (const part of ['resilience', 'prompts', 'insight-settings']) {
+    await get(`/api/workspaces/${workspaceId}/${part}`);
+  }
   // The search index comes along (rebuilt by the import).
   for (const q of ['returns', 'sizing chart', 'supplier'])
     await get(`/api/workspaces/${workspaceId}/search?q=${encodeURIComponent(q)}`);
@@ -295,6 +301,8 @@ async function views(client: Client, workspaceId: string): Promise<Record<string
       'people',
       'export',
       'export?format=json',
+      'insights',
+      'card',
     ]) {
       await get(`${i}/${part}`);
     }
@@ -316,7 +324,8 @@ function normalize(value: Json, anonymousIds: ReadonlySet<string>): Json {
     const out: Json = {};
     const anonymous = anonymousIds.has(value.id);
     for (const [k, v] of Object.entries(value)) {
-      if (['lastSeq', 'exportedAt', 'answeredByMe', 'myResponse'].includes(k)) continue;
+      // The event log's positions (lastSeq, the console's seq) and the times views were computed or exported.
+      if (['lastSeq', 'seq', 'exportedAt', 'computedAt', 'answeredByMe', 'myResponse'].includes(k)) continue;
       if (anonymous && ['author', 'isMine', 'perspective', 'createdBy'].includes(k)) continue;
       // A search entry is rebuilt from the records on import; the demo's were dated before it backdated
       // its inquiries, and a synthesis's is dated by its stored update, which an import writes anew.
