@@ -6,7 +6,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import tar from 'tar-stream';
-import { apiInquiry, apiPost, apiSignUp, apiWorkspace } from './helpers.js';
+import { apiInquiry, apiPost, apiSignUp, apiWorkspace, uniqueEmail } from './helpers.js';
 
 // A whole workspace to one archive and back (#6): an owner downloads the archive from the settings page;
 // someone else imports it from "Create a workspace" and lands on the imported workspace. One instance
@@ -37,15 +37,20 @@ async function tarGz(files: [string, Buffer][]): Promise<Buffer> {
   return gzipSync(Buffer.concat(chunks));
 }
 
-/** The same workspace under new ids (people keep theirs: they are matched by e-mail anyway). */
-async function copyWithNewIds(archive: Buffer, keep: ReadonlySet<string>): Promise<Buffer> {
+/**
+ * The same workspace as another instance would hold it: every id new, and its people with e-mails nobody
+ * has here (an upload may name no existing account but the uploader's own).
+ */
+async function copyFromElsewhere(archive: Buffer, emails: ReadonlyMap<string, string>): Promise<Buffer> {
   const fresh = new Map<string, string>();
   const swap = (text: string) =>
-    text.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, (id) => {
-      if (keep.has(id)) return id;
-      if (!fresh.has(id)) fresh.set(id, randomUUID());
-      return fresh.get(id) as string;
-    });
+    [...emails].reduce(
+      (t, [from, to]) => t.replaceAll(from, to),
+      text.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, (id) => {
+        if (!fresh.has(id)) fresh.set(id, randomUUID());
+        return fresh.get(id) as string;
+      }),
+    );
   const files = await untar(archive);
   return tarGz(
     files.map(([name, data]) => [swap(name), name.endsWith('.bin') ? data : Buffer.from(swap(String(data)))]),
@@ -93,7 +98,10 @@ test('an owner downloads the workspace archive and another person imports a copy
   // Someone else, on "Create a workspace", imports a copy of it.
   const dir = await mkdtemp(join(tmpdir(), 'colearn-e2e-archive-'));
   const file = join(dir, 'copy.tar.gz');
-  await writeFile(file, await copyWithNewIds(archive, new Set([owner.id])));
+  await writeFile(
+    file,
+    await copyFromElsewhere(archive, new Map([[owner.email, uniqueEmail('olga.elsewhere')]])),
+  );
   const context = await browser.newContext();
   const other = await context.newPage();
   await apiSignUp(other.request, 'Ivan Importer');
@@ -109,6 +117,13 @@ test('an owner downloads the workspace archive and another person imports a copy
   await expect(other).toHaveURL(/\/w\/[0-9a-f-]{36}$/);
   expect(other.url()).not.toContain(ws.id);
   await expect(other.getByText('Why did returns double?').first()).toBeVisible();
+
+  // A copy naming Olga's account here (a forged archive could put words in her mouth): refused.
+  await other.goto('/new-workspace');
+  await writeFile(file, await copyFromElsewhere(archive, new Map()));
+  await other.locator('input[type="file"]').setInputFiles(file);
+  await other.getByRole('button', { name: 'Import workspace' }).click();
+  await expect(other.getByRole('alert')).toContainText('already has an account here');
 
   // The original, again, on this instance: refused with words a person understands.
   await other.goto('/new-workspace');

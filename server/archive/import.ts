@@ -63,6 +63,8 @@ class Importer {
   constructor(
     private readonly db: Db,
     readonly manifest: Manifest,
+    /** Who uploads it through the API; null for the operator's command line. */
+    private readonly importerId: string | null,
   ) {}
 
   private get any(): AnyDb {
@@ -112,6 +114,15 @@ class Importer {
   private async addUser(u: ArchiveRecord<'users'>): Promise<void> {
     const existing = await findCredentials(this.db, u.email);
     if (existing) {
+      // Through the API, an archive could otherwise put words in the mouth of anyone with an account here
+      // and make them a member of the uploader's workspace. Only the operator's command line may merge
+      // archive people into existing accounts; an uploader may only be matched to themself.
+      if (this.importerId !== null && existing.user.id !== this.importerId) {
+        throw new ArchiveConflict(
+          `${u.email} already has an account here: only the importer's own account may be matched. ` +
+            'An operator can import this archive with npm run workspace:import.',
+        );
+      }
       this.users.set(u.id, existing.user.id);
       return;
     }
@@ -488,7 +499,7 @@ async function readArchive(db: Db, gzipped: Readable, importerId: string | null)
           .where('id', '=', manifest.data.workspaceId)
           .executeTakeFirst();
         if (exists) throw new ArchiveConflict('This workspace is already on this instance.');
-        importer = new Importer(db, manifest.data);
+        importer = new Importer(db, manifest.data, importerId);
         continue;
       }
       const part = PART_NAME.exec(name);

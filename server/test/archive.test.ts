@@ -582,6 +582,32 @@ describe.each([
     180_000,
   );
 
+  it.skipIf(Boolean(skip))(
+    'refuses, through the API, an archive that names someone else who has an account here',
+    async () => {
+      const elsewhere = await startServer({ database });
+      try {
+        // Someone from the archive already has an account on this instance; a stranger uploads it.
+        const victim = await signUp(elsewhere, 'Victor Victim');
+        await elsewhere.database.db
+          .updateTable('users')
+          .set({ email: rich.anonymousAuthor.email })
+          .where('id', '=', victim.id)
+          .execute();
+        const stranger = await signUp(elsewhere, 'Sly Stranger');
+        const refused = await upload(stranger.client, archive);
+        expect([refused.status, refused.body.error.code]).toEqual([409, 'conflict']);
+        expect(refused.body.error.message).toContain(rich.anonymousAuthor.email);
+        expect((await victim.client.get('/api/me')).body.workspaces).toEqual([]);
+        const written = await elsewhere.database.db.selectFrom('workspaces').select('id').execute();
+        expect(written.map((w) => w.id)).not.toContain(rich.workspaceId);
+      } finally {
+        await elsewhere.close();
+      }
+    },
+    60_000,
+  );
+
   it.skipIf(Boolean(skip))('lets only owners download, and only their own workspace', async () => {
     const facilitator = await signUp(source, 'Fay Facilitator');
     await join(rich.owner, rich.workspaceId, facilitator, 'facilitator');
