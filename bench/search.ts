@@ -2,6 +2,7 @@
 // per search). A benchmark, not a test: it reports, it asserts nothing.
 //
 //   npm run bench:search -- [--notes 1000000] [--inquiries 1000] [--db sqlite,postgres] [--runs 40] [--seed 1]
+//                           [--window 1000]  (how many of the newest matches are ranked and counted)
 //
 // Seeds with bulk SQL (not the API): 90% of the notes in one big workspace, the rest in four small ones;
 // some notes anonymous, a tenth of the inquiries in private mode and a tenth with leader-speaks-last. Note
@@ -21,7 +22,7 @@ import pg from 'pg';
 import { CONTRIBUTION_KINDS, type ContributionKind, initialState, PHASES } from '../domain/model.js';
 import { buildApp } from '../server/app.js';
 import { loadConfig } from '../server/config.js';
-import { SearchEngine, type SearchInput } from '../server/search/engine.js';
+import { SearchEngine, type SearchInput, WINDOW } from '../server/search/engine.js';
 import { rebuildSearchIndex } from '../server/search/indexer.js';
 import { type OpenDatabase, openDatabase } from '../server/store/db.js';
 import { hashToken, newToken } from '../server/store/ids.js';
@@ -33,6 +34,7 @@ const { values: args } = parseArgs({
     db: { type: 'string', default: 'sqlite,postgres' },
     runs: { type: 'string', default: '40' },
     seed: { type: 'string', default: '1' },
+    window: { type: 'string', default: String(WINDOW) },
   },
 });
 const N_NOTES = Number(args.notes);
@@ -296,7 +298,7 @@ interface Row {
 }
 
 async function measure(database: OpenDatabase, seeded: Seeded, label: string): Promise<Row[]> {
-  const engine = new SearchEngine(database.db, database.kind);
+  const engine = new SearchEngine(database.db, database.kind, { window: Number(args.window) });
   const rows: Row[] = [];
   for (const c of CASES) {
     const input: SearchInput = { q: '', sort: 'relevance', limit: 20, ...c.input } as SearchInput;

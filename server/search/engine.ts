@@ -30,7 +30,7 @@ import { SqliteFullText } from './sqlite.js';
 // Very common words: only the newest WINDOW matches are ranked and counted (`totalIsExact: false`);
 // anything rarer is exact.
 
-/** How many of the newest matches are ranked and counted at most. */
+/** How many of the newest matches are ranked and counted at most (SearchEngine's `window` option). */
 export const WINDOW = 1_000;
 
 /** The query after validation (defaults applied). */
@@ -69,7 +69,7 @@ export function decodeCursor(cursor: string | undefined): number {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     const o = (parsed as { o?: unknown }).o;
-    if (typeof o === 'number' && Number.isInteger(o) && o >= 0 && o <= WINDOW) return o;
+    if (typeof o === 'number' && Number.isInteger(o) && o >= 0 && o <= 100_000) return o;
   } catch {
     // falls through to the error below
   }
@@ -153,11 +153,16 @@ const capitalized = (s: string) => LABELS[s] ?? s.charAt(0).toUpperCase() + s.sl
 export class SearchEngine {
   private readonly text: FullText;
 
+  /** The window: how many of the newest matches a query reads, ranks and counts at most. */
+  private readonly size: number;
+
   constructor(
     private readonly db: Db,
     kind: OpenDatabase['kind'],
+    options: { window?: number } = {},
   ) {
     this.text = kind === 'sqlite' ? new SqliteFullText(db) : new PostgresFullText(db);
+    this.size = options.window ?? WINDOW;
   }
 
   /**
@@ -170,11 +175,11 @@ export class SearchEngine {
     narrow: { inquiryId?: string; sources?: readonly SearchSource[] },
     match: ParsedText,
   ): Promise<number[]> {
-    const query = { workspaceId, ...narrow, limit: WINDOW + 1 };
+    const query = { workspaceId, ...narrow, limit: this.size + 1 };
     if (match.terms.some((t) => t.prefix)) {
       const whole = { ...match, terms: match.terms.map((t) => ({ ...t, prefix: false })) };
       const ids = await this.text.walk({ ...query, match: whole });
-      if (ids.length > WINDOW) return ids;
+      if (ids.length > this.size) return ids;
     }
     return this.text.walk({ ...query, match });
   }
@@ -199,8 +204,8 @@ export class SearchEngine {
     let ids: number[] = [];
     if (match) {
       ids = walked ?? (await this.walk(workspaceId, narrow, match));
-      exact = ids.length <= WINDOW;
-      ids = ids.slice(0, WINDOW);
+      exact = ids.length <= this.size;
+      ids = ids.slice(0, this.size);
       if (ids.length === 0) return { rows: [], exact, walked: ids };
       const result = await sql<CandidateRow>`
         select ${columns}
@@ -213,10 +218,10 @@ export class SearchEngine {
         from search_entries e join inquiries i on i.id = e.inquiry_id
         where e.workspace_id = ${workspaceId} and ${where}
         order by e.created_at desc
-        limit ${WINDOW + 1}`.execute(this.db);
+        limit ${this.size + 1}`.execute(this.db);
       rows = result.rows;
-      exact = rows.length <= WINDOW;
-      if (!exact) rows = rows.slice(0, WINDOW);
+      exact = rows.length <= this.size;
+      if (!exact) rows = rows.slice(0, this.size);
     }
     for (const r of rows) {
       r.id = Number(r.id);
