@@ -111,7 +111,9 @@ function filtersOf(input: SearchInput, viewerId: string, facets = true): RawBuil
     if (input.source) parts.push(sql`e.source = ${input.source}`);
     if (input.kind) parts.push(sql`e.kind = ${input.kind}`);
     if (input.state) parts.push(sql`e.state = ${input.state}`);
-    if (input.lens) parts.push(sql`e.perspective = ${input.lens}`);
+    // A lens held by one person would name an anonymous note's author: like the author, it is theirs only.
+    if (input.lens)
+      parts.push(sql`(e.perspective = ${input.lens} and (e.anonymous = 0 or e.author_id = ${viewerId}))`);
     if (input.phase) parts.push(sql`i.phase = ${input.phase}`);
     // Someone's anonymous notes are theirs only for themselves.
     if (input.personId)
@@ -132,7 +134,7 @@ function passes(r: CandidateRow, input: SearchInput, viewerId: string, skip: Fac
   if (input.source && skip !== 'source' && r.source !== input.source) return false;
   if (input.kind && skip !== 'kind' && r.kind !== input.kind) return false;
   if (input.state && skip !== 'state' && r.state !== input.state) return false;
-  if (input.lens && skip !== 'lens' && r.perspective !== input.lens) return false;
+  if (input.lens && skip !== 'lens' && !(r.perspective === input.lens && mine)) return false;
   if (input.phase && skip !== 'phase' && r.phase !== input.phase) return false;
   if (input.personId && skip !== 'person' && !(r.author_id === input.personId && mine)) return false;
   return true;
@@ -285,6 +287,8 @@ export class SearchEngine {
     const page = ranked.slice(offset, offset + input.limit);
     const authorOf = (r: CandidateRow) =>
       r.anonymous === 1 && r.author_id !== viewerId ? null : r.author_id;
+    // The lens goes with the author: one person's lens would name them (the board drops it the same way).
+    const lensOf = (r: CandidateRow) => (authorOf(r) === null ? null : r.perspective);
 
     const peopleIds = new Set<string>();
     for (const r of page) if (authorOf(r)) peopleIds.add(authorOf(r) as string);
@@ -302,7 +306,7 @@ export class SearchEngine {
         kind: (r.kind as ContributionKind | null) ?? null,
         state: (r.state as ContributionState | null) ?? null,
         author: author ? { id: author, name: names.get(author) ?? '' } : null,
-        perspective: r.perspective,
+        perspective: lensOf(r),
         title: r.source === 'contribution' ? noteTitle(r.kind ?? 'note', text) : r.inquiry_title,
         snippet: snippetOf(text, match),
         createdAt: r.created_at,
@@ -324,11 +328,7 @@ export class SearchEngine {
         kind: count('kind', (r) => r.kind, capitalized),
         phase: count('phase', (r) => r.phase, capitalized),
         person: count('person', authorOf, (id) => names.get(id) ?? ''),
-        lens: count(
-          'lens',
-          (r) => r.perspective,
-          (v) => v,
-        ),
+        lens: count('lens', lensOf, (v) => v),
         state: count('state', (r) => r.state, capitalized),
       },
     };
