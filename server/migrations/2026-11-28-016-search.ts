@@ -39,6 +39,12 @@ export async function up(db: AnyDb): Promise<void> {
     .on('search_entries')
     .columns(['workspace_id', 'created_at'])
     .execute();
+  // Browsing by kind without words (open questions, untested assumptions), newest first.
+  await db.schema
+    .createIndex('search_entries_workspace_kind_created')
+    .on('search_entries')
+    .columns(['workspace_id', 'kind', 'created_at'])
+    .execute();
   await db.schema.createIndex('search_entries_inquiry').on('search_entries').column('inquiry_id').execute();
   await db.schema
     .createIndex('search_entries_contribution')

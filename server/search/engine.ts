@@ -105,7 +105,13 @@ export function visibleTo(viewerId: string): RawBuilder<unknown> {
 }
 
 /** The filters as SQL; `facets: false` leaves out those that are facets (then applied in JS, by passes()). */
-function filtersOf(input: SearchInput, viewerId: string, facets = true): RawBuilder<unknown> {
+function filtersOf(
+  input: SearchInput,
+  viewerId: string,
+  facets = true,
+  /** Only what the entry itself says (all but the inquiry's phase): for walking the entries' index. */
+  entryOnly = false,
+): RawBuilder<unknown> {
   const parts: RawBuilder<unknown>[] = [];
   if (facets) {
     if (input.source) parts.push(sql`e.source = ${input.source}`);
@@ -114,7 +120,7 @@ function filtersOf(input: SearchInput, viewerId: string, facets = true): RawBuil
     // A lens held by one person would name an anonymous note's author: like the author, it is theirs only.
     if (input.lens)
       parts.push(sql`(e.perspective = ${input.lens} and (e.anonymous = 0 or e.author_id = ${viewerId}))`);
-    if (input.phase) parts.push(sql`i.phase = ${input.phase}`);
+    if (input.phase && !entryOnly) parts.push(sql`i.phase = ${input.phase}`);
     // Someone's anonymous notes are theirs only for themselves.
     if (input.personId)
       parts.push(sql`(e.author_id = ${input.personId} and (e.anonymous = 0 or e.author_id = ${viewerId}))`);
@@ -199,32 +205,31 @@ export class SearchEngine {
     walked?: number[],
     /** Only counted (facets): no texts read, no ranking. */
     countOnly = false,
+    /** Browsing: the filters on the entries themselves, applied while walking them newest first. */
+    entryFilter: RawBuilder<unknown> = sql`1 = 1`,
   ): Promise<{ rows: CandidateRow[]; exact: boolean; walked: number[] }> {
     const columns = sql.raw(countOnly ? FACET_COLUMNS : SELECT_COLUMNS);
-    let rows: CandidateRow[];
-    let exact: boolean;
-    let ids: number[] = [];
-    if (match) {
-      ids = walked ?? (await this.walk(workspaceId, narrow, match));
-      exact = ids.length <= this.size;
-      ids = ids.slice(0, this.size);
-      if (ids.length === 0) return { rows: [], exact, walked: ids };
-      const result = await sql<CandidateRow>`
-        select ${columns}
-        from search_entries e join inquiries i on i.id = e.inquiry_id
-        where ${this.text.idIn(ids)} and e.workspace_id = ${workspaceId} and ${where}`.execute(this.db);
-      rows = result.rows;
-    } else {
-      const result = await sql<CandidateRow>`
-        select ${columns}
-        from search_entries e join inquiries i on i.id = e.inquiry_id
-        where e.workspace_id = ${workspaceId} and ${where}
-        order by e.created_at desc
-        limit ${this.size + 1}`.execute(this.db);
-      rows = result.rows;
-      exact = rows.length <= this.size;
-      if (!exact) rows = rows.slice(0, this.size);
-    }
+    // First the walk, on an index alone: the newest matching ids (words), or the newest entries passing the
+    // entries' own filters (browsing; the (workspace, kind, created_at) index serves "open questions").
+    // Then visibility and the other filters on those ids only, in one query for both databases.
+    let ids =
+      walked ??
+      (match
+        ? await this.walk(workspaceId, narrow, match)
+        : (
+            await sql<{ id: number }>`
+              select e.id from search_entries e
+              where e.workspace_id = ${workspaceId} and ${entryFilter}
+              order by e.created_at desc
+              limit ${this.size + 1}`.execute(this.db)
+          ).rows.map((r) => Number(r.id)));
+    const exact = ids.length <= this.size;
+    ids = ids.slice(0, this.size);
+    if (ids.length === 0) return { rows: [], exact, walked: ids };
+    const { rows } = await sql<CandidateRow>`
+      select ${columns}
+      from search_entries e join inquiries i on i.id = e.inquiry_id
+      where ${this.text.idIn(ids)} and e.workspace_id = ${workspaceId} and ${where}`.execute(this.db);
     for (const r of rows) {
       r.id = Number(r.id);
       r.anonymous = Number(r.anonymous);
@@ -253,6 +258,9 @@ export class SearchEngine {
       match,
       sql`${visible} and ${filtersOf(input, viewerId)}`,
       narrow,
+      undefined,
+      false,
+      filtersOf(input, viewerId, true, true),
     );
     // Each facet ignores its own filter. A facet whose filter is set is counted over the matches without
     // the facet filters (one more query, however many filters are set), the other filters applied here.
@@ -264,9 +272,11 @@ export class SearchEngine {
             match,
             sql`${visible} and ${filtersOf(input, viewerId, false)}`,
             { inquiryId: input.inquiryId },
-            // The same walk, unless it kept to one source: the source facet counts every source.
-            input.source ? undefined : main.walked,
+            // The same walk of words, unless it kept to one source: the source facet counts every source.
+            // Browsing walks again, without the facet filters.
+            match && !input.source ? main.walked : undefined,
             true,
+            filtersOf(input, viewerId, false, true),
           )
         ).rows
       : [];
