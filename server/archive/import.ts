@@ -5,6 +5,7 @@ import tar from 'tar-stream';
 import * as Y from 'yjs';
 import type { z } from 'zod';
 import { synthesisDocumentName } from '../../contract/collab.js';
+import { indexWorkspace } from '../search/indexer.js';
 import type { Db } from '../store/db.js';
 import { isUniqueViolation } from '../store/errors.js';
 import { newId, newToken } from '../store/ids.js';
@@ -18,7 +19,6 @@ import {
   RECORD_SCHEMAS,
   type RecordKind,
 } from './format.js';
-import { indexImportedWorkspace } from './search-index.js';
 
 // Reads a workspace archive into the database inside one transaction: every record is checked (zod, and
 // that it points only at records of the same archive), people are matched by e-mail, and anything wrong
@@ -547,7 +547,7 @@ async function readArchive(db: Db, gzipped: Readable, importerId: string | null)
   }
   if (importer.counts.workspace !== 1) throw new ArchiveError('The archive holds no workspace.');
   if (importerId) await importer.makeOwner(importerId);
-  await indexImportedWorkspace(db, manifest.workspaceId);
+  await indexWorkspace(db, manifest.workspaceId);
   return {
     workspaceId: manifest.workspaceId,
     name: importer.workspaceName,

@@ -197,6 +197,24 @@ const SYNTHESIS_DOCUMENT = /^inquiry:([0-9a-f-]{36}):synthesis$/;
 export const synthesisInquiryId = (documentName: string): string | null =>
   SYNTHESIS_DOCUMENT.exec(documentName)?.[1] ?? null;
 
+/** The columns of an entry, in the order the bulk fills below select them. */
+const ENTRY_COLUMNS = [
+  'key',
+  'workspace_id',
+  'inquiry_id',
+  'source',
+  'contribution_id',
+  'kind',
+  'state',
+  'author_id',
+  'anonymous',
+  'perspective',
+  'title',
+  'text',
+  'scope',
+  'created_at',
+] as const;
+
 /**
  * Fills the index from scratch: notes, framings and reflections in bulk SQL, conclusions and syntheses
  * (JSON and Yjs, read by the application) one by one. Idempotent: it empties the index first.
@@ -204,157 +222,139 @@ export const synthesisInquiryId = (documentName: string): string | null =>
 export async function rebuildSearchIndex(db: Db): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('search_entries').execute();
-    // scopeOf in SQL.
-    const scope = (ws: string, inq: string, source: SearchEntriesTable['source']) =>
-      sql<string>`'w' || replace(${sql.ref(ws)}, '-', '') || ' i' || replace(${sql.ref(inq)}, '-', '') || ${` ${sourceToken(source)}`}`;
-    await trx
-      .insertInto('search_entries')
-      .columns([
-        'key',
-        'workspace_id',
-        'inquiry_id',
-        'source',
-        'contribution_id',
-        'kind',
-        'state',
-        'author_id',
-        'anonymous',
-        'perspective',
-        'title',
-        'text',
-        'scope',
-        'created_at',
-      ])
-      .expression(
-        trx
-          .selectFrom('inquiries')
-          .select((eb) => [
-            sql<string>`'inquiry:' || inquiries.id`.as('key'),
-            'workspace_id',
-            'id',
-            sql<string>`'inquiry'`.as('source'),
-            sql<null>`null`.as('contribution_id'),
-            sql<null>`null`.as('kind'),
-            sql<null>`null`.as('state'),
-            sql<null>`null`.as('author_id'),
-            eb.lit(0).as('anonymous'),
-            sql<null>`null`.as('perspective'),
-            'title',
-            sql<string>`title || ${'\n\n'} || question || ${'\n\n'} || context || ${'\n\n'} || success_criteria`.as(
-              'text',
-            ),
-            scope('inquiries.workspace_id', 'inquiries.id', 'inquiry').as('scope'),
-            'created_at',
-          ])
-          .orderBy('created_at'),
-      )
-      .execute();
-    await trx
-      .insertInto('search_entries')
-      .columns([
-        'key',
-        'workspace_id',
-        'inquiry_id',
-        'source',
-        'contribution_id',
-        'kind',
-        'state',
-        'author_id',
-        'anonymous',
-        'perspective',
-        'title',
-        'text',
-        'scope',
-        'created_at',
-      ])
-      .expression(
-        trx
-          .selectFrom('contributions as c')
-          .innerJoin('inquiries as i', 'i.id', 'c.inquiry_id')
-          .select([
-            sql<string>`'contribution:' || c.id`.as('key'),
-            'i.workspace_id',
-            'c.inquiry_id',
-            sql<string>`'contribution'`.as('source'),
-            'c.id',
-            'c.kind',
-            'c.state',
-            'c.author_id',
-            'c.anonymous',
-            'c.perspective',
-            sql<string>`''`.as('title'),
-            sql<string>`substr(c.body, 1, ${MAX_TEXT})`.as('text'),
-            scope('i.workspace_id', 'c.inquiry_id', 'contribution').as('scope'),
-            'c.created_at',
-          ])
-          .orderBy('c.created_at')
-          .orderBy('c.id'),
-      )
-      .execute();
-    await trx
-      .insertInto('search_entries')
-      .columns([
-        'key',
-        'workspace_id',
-        'inquiry_id',
-        'source',
-        'contribution_id',
-        'kind',
-        'state',
-        'author_id',
-        'anonymous',
-        'perspective',
-        'title',
-        'text',
-        'scope',
-        'created_at',
-      ])
-      .expression(
-        trx
-          .selectFrom('reflections as r')
-          .innerJoin('inquiries as i', 'i.id', 'r.inquiry_id')
-          .select([
-            sql<string>`'reflection:' || r.inquiry_id || ':' || r.user_id`.as('key'),
-            'i.workspace_id',
-            'r.inquiry_id',
-            sql<string>`'reflection'`.as('source'),
-            sql<null>`null`.as('contribution_id'),
-            sql<null>`null`.as('kind'),
-            sql<null>`null`.as('state'),
-            'r.user_id',
-            sql<number>`0`.as('anonymous'),
-            sql<null>`null`.as('perspective'),
-            'i.title',
-            sql<string>`r.learned || ${'\n\n'} || r.still_unclear || ${'\n\n'} || r.keep || ${'\n\n'} || r.change || ${'\n\n'} || r.teach_back`.as(
-              'text',
-            ),
-            scope('i.workspace_id', 'r.inquiry_id', 'reflection').as('scope'),
-            'r.updated_at',
-          ])
-          .orderBy('r.updated_at'),
-      )
-      .execute();
-    for (const row of await trx.selectFrom('conclusions').select(['inquiry_id', 'proposal']).execute()) {
-      await indexConclusion(trx, row.inquiry_id, JSON.parse(row.proposal) as Proposal);
-    }
-    const inquiries = await trx.selectFrom('inquiries').select('id').execute();
-    for (const { id } of inquiries) {
-      const updates = await loadDocumentUpdates(trx, synthesisDocumentName(id));
-      if (updates.length === 0) continue;
-      const latest = await trx
-        .selectFrom('document_updates')
-        .select((eb) => eb.fn.max('created_at').as('at'))
-        .where('document', '=', synthesisDocumentName(id))
-        .executeTakeFirst();
-      const doc = new Y.Doc();
-      try {
-        Y.applyUpdate(doc, Y.mergeUpdates(updates));
-        await indexSynthesis(trx, id, doc, String(latest?.at ?? new Date().toISOString()));
-      } finally {
-        doc.destroy();
-      }
-    }
+    await fill(trx, null);
   });
+}
+
+/**
+ * Indexes one workspace afresh inside the caller's transaction — an imported one, written row by row
+ * around the application's writers (a hundred thousand notes one by one would take minutes).
+ */
+export async function indexWorkspace(db: Db, workspaceId: string): Promise<void> {
+  await db.deleteFrom('search_entries').where('workspace_id', '=', workspaceId).execute();
+  await fill(db, workspaceId);
+}
+
+/** Writes the entries of one workspace's inquiries, or of every workspace's with null. */
+async function fill(trx: Db, workspaceId: string | null): Promise<void> {
+  // scopeOf in SQL.
+  const scope = (ws: string, inq: string, source: SearchEntriesTable['source']) =>
+    sql<string>`'w' || replace(${sql.ref(ws)}, '-', '') || ' i' || replace(${sql.ref(inq)}, '-', '') || ${` ${sourceToken(source)}`}`;
+  await trx
+    .insertInto('search_entries')
+    .columns([...ENTRY_COLUMNS])
+    .expression(
+      trx
+        .selectFrom('inquiries')
+        .select((eb) => [
+          sql<string>`'inquiry:' || inquiries.id`.as('key'),
+          'workspace_id',
+          'id',
+          sql<string>`'inquiry'`.as('source'),
+          sql<null>`null`.as('contribution_id'),
+          sql<null>`null`.as('kind'),
+          sql<null>`null`.as('state'),
+          sql<null>`null`.as('author_id'),
+          eb.lit(0).as('anonymous'),
+          sql<null>`null`.as('perspective'),
+          'title',
+          sql<string>`title || ${'\n\n'} || question || ${'\n\n'} || context || ${'\n\n'} || success_criteria`.as(
+            'text',
+          ),
+          scope('inquiries.workspace_id', 'inquiries.id', 'inquiry').as('scope'),
+          'created_at',
+        ])
+        .$if(workspaceId !== null, (q) => q.where('inquiries.workspace_id', '=', workspaceId as string))
+        .orderBy('created_at'),
+    )
+    .execute();
+  await trx
+    .insertInto('search_entries')
+    .columns([...ENTRY_COLUMNS])
+    .expression(
+      trx
+        .selectFrom('contributions as c')
+        .innerJoin('inquiries as i', 'i.id', 'c.inquiry_id')
+        .select([
+          sql<string>`'contribution:' || c.id`.as('key'),
+          'i.workspace_id',
+          'c.inquiry_id',
+          sql<string>`'contribution'`.as('source'),
+          'c.id',
+          'c.kind',
+          'c.state',
+          'c.author_id',
+          'c.anonymous',
+          'c.perspective',
+          sql<string>`''`.as('title'),
+          sql<string>`substr(c.body, 1, ${MAX_TEXT})`.as('text'),
+          scope('i.workspace_id', 'c.inquiry_id', 'contribution').as('scope'),
+          'c.created_at',
+        ])
+        .$if(workspaceId !== null, (q) => q.where('i.workspace_id', '=', workspaceId as string))
+        .orderBy('c.created_at')
+        .orderBy('c.id'),
+    )
+    .execute();
+  await trx
+    .insertInto('search_entries')
+    .columns([...ENTRY_COLUMNS])
+    .expression(
+      trx
+        .selectFrom('reflections as r')
+        .innerJoin('inquiries as i', 'i.id', 'r.inquiry_id')
+        .select([
+          sql<string>`'reflection:' || r.inquiry_id || ':' || r.user_id`.as('key'),
+          'i.workspace_id',
+          'r.inquiry_id',
+          sql<string>`'reflection'`.as('source'),
+          sql<null>`null`.as('contribution_id'),
+          sql<null>`null`.as('kind'),
+          sql<null>`null`.as('state'),
+          'r.user_id',
+          sql<number>`0`.as('anonymous'),
+          sql<null>`null`.as('perspective'),
+          'i.title',
+          sql<string>`r.learned || ${'\n\n'} || r.still_unclear || ${'\n\n'} || r.keep || ${'\n\n'} || r.change || ${'\n\n'} || r.teach_back`.as(
+            'text',
+          ),
+          scope('i.workspace_id', 'r.inquiry_id', 'reflection').as('scope'),
+          'r.updated_at',
+        ])
+        .$if(workspaceId !== null, (q) => q.where('i.workspace_id', '=', workspaceId as string))
+        .orderBy('r.updated_at'),
+    )
+    .execute();
+  const conclusions = await trx
+    .selectFrom('conclusions as k')
+    .innerJoin('inquiries as i', 'i.id', 'k.inquiry_id')
+    .select(['k.inquiry_id', 'k.proposal'])
+    .$if(workspaceId !== null, (q) => q.where('i.workspace_id', '=', workspaceId as string))
+    .execute();
+  for (const row of conclusions) {
+    await indexConclusion(trx, row.inquiry_id, JSON.parse(row.proposal) as Proposal);
+  }
+  const inquiries = await trx
+    .selectFrom('inquiries')
+    .select('id')
+    .$if(workspaceId !== null, (q) => q.where('workspace_id', '=', workspaceId as string))
+    .execute();
+  for (const { id } of inquiries) {
+    const updates = await loadDocumentUpdates(trx, synthesisDocumentName(id));
+    if (updates.length === 0) continue;
+    const latest = await trx
+      .selectFrom('document_updates')
+      .select((eb) => eb.fn.max('created_at').as('at'))
+      .where('document', '=', synthesisDocumentName(id))
+      .executeTakeFirst();
+    const doc = new Y.Doc();
+    try {
+      Y.applyUpdate(doc, Y.mergeUpdates(updates));
+      await indexSynthesis(trx, id, doc, String(latest?.at ?? new Date().toISOString()));
+    } finally {
+      doc.destroy();
+    }
+  }
 }
 
 /** Run at startup: an empty index over existing inquiries (a database from before migration 016) is filled. */
