@@ -1,6 +1,6 @@
 import { Button, Group, Paper, Stack, Text, ThemeIcon } from '@mantine/core';
 import { IconCheck, IconHeartHandshake } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { Pulse } from '../../../contract/pulses.js';
 import { isOpen } from '../../api/pulses.js';
@@ -17,12 +17,20 @@ export function PulseCallouts({
   pulses: Pulse[] | undefined;
   aboutOf: (p: Pulse) => string;
 }) {
-  // `?pulse=<id>` (from the inbox) opens that pulse's form at once.
+  const [openId, setOpenId] = useState<string | null>(null);
+  // `?pulse=<id>` (from the inbox) opens that pulse's form once the pulses are here, unless it is answered
+  // already. Only once: the form stays open on its thank-you after answering.
   const [params] = useSearchParams();
-  const [openId, setOpenId] = useState<string | null>(params.get('pulse'));
+  const wanted = params.get('pulse');
+  const handled = useRef<string | null>(null);
+  useEffect(() => {
+    if (!wanted || !pulses || handled.current === wanted) return;
+    handled.current = wanted;
+    if (pulses.some((p) => p.id === wanted && isOpen(p) && !p.answeredByMe)) setOpenId(wanted);
+  }, [wanted, pulses]);
   const open = (pulses ?? []).filter((p) => isOpen(p));
   if (open.length === 0) return null;
-  const current = open.find((p) => p.id === openId && !p.answeredByMe);
+  const current = open.find((p) => p.id === openId);
   return (
     <Stack gap="xs">
       {open.map((p) => (
